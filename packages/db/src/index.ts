@@ -1,0 +1,5 @@
+export { type Database, type DatabaseHandle, migrationsFolder, type OpenOptions, openDatabase, redactUrl } from './client';
+export { lockDataDir } from './data-dir-lock';
+export { hashPassword, verifyPassword } from './password';
+export { DatabaseStartupError, describeCause, type PgErrorInfo, pgErrorOf } from './errors';
+export * as schema from './schema/index';

@@ -1,0 +1,38 @@
+import { customType, integer, timestamp, uuid } from 'drizzle-orm/pg-core';
+import { sql } from 'drizzle-orm';
+
+/** GeoJSON geometry as stored in PostGIS. Read it with `ST_AsGeoJSON(col)::json` in a query. */
+export interface PointGeometry {
+  type: 'Point';
+  coordinates: [number, number];
+}
+export interface MultiPolygonGeometry {
+  type: 'MultiPolygon';
+  coordinates: number[][][][];
+}
+
+// drizzle's built-in geometry type drops the SRID, so every geometry column is a custom type with
+// SRID 4326 spelled out; values go in as GeoJSON and are turned into geometry by PostGIS itself.
+function geometry<T extends { type: string }>(pgType: string) {
+  return customType<{ data: T; driverData: string }>({
+    dataType: () => pgType,
+    toDriver: (value) => sql`ST_SetSRID(ST_GeomFromGeoJSON(${JSON.stringify(value)}), 4326)` as never,
+    fromDriver: (value) => value as unknown as T,
+  });
+}
+export const point = geometry<PointGeometry>('geometry(Point,4326)');
+export const multiPolygon = geometry<MultiPolygonGeometry>('geometry(MultiPolygon,4326)');
+
+export const id = () => uuid('id').primaryKey().defaultRandom();
+
+/** created/updated timestamps that every row carries. */
+export const timestamps = {
+  createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+  updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
+};
+
+/** Editable rows: timestamps plus a version for optimistic locking (bumped by a trigger). */
+export const editable = {
+  ...timestamps,
+  version: integer('version').notNull().default(1),
+};

@@ -1,0 +1,5 @@
+export * from './access';
+export * from './columns';
+export * from './conference';
+export * from './directory';
+export * from './network';
