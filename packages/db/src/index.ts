@@ -1,4 +1,12 @@
-export { type Database, type DatabaseHandle, migrationsFolder, type OpenOptions, openDatabase, redactUrl } from './client';
+export {
+  type Database,
+  type DatabaseHandle,
+  migrationsFolder,
+  type OpenOptions,
+  openDatabase,
+  redactUrl,
+  selectRows,
+} from './client';
 export { lockDataDir } from './data-dir-lock';
 export { hashPassword, verifyPassword } from './password';
 export { DatabaseStartupError, describeCause, type PgErrorInfo, pgErrorOf } from './errors';

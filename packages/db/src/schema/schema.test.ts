@@ -1,17 +1,18 @@
 import { eq, sql } from 'drizzle-orm';
 import { describe, expect, it } from 'vitest';
-import { pgErrorOf } from '../errors';
-import { useTestDatabase } from '../testing/use-database';
+import { selectRows } from '../client';
+import { dbFailure, useTestDatabase } from '../testing/use-database';
 import { auditLog, location, organization } from './index';
 
 const t = useTestDatabase();
 
 describe('schema and hand-written migration SQL', () => {
   it('creates PostGIS and btree_gist', async () => {
-    const rows = await t.current.db.execute<{ extname: string }>(
+    const rows = await selectRows<{ extname: string }>(
+      t.current.db,
       sql`select extname from pg_extension where extname in ('postgis', 'btree_gist') order by extname`,
     );
-    expect(rows.rows ?? rows).toHaveLength(2);
+    expect(rows.map((r) => r.extname)).toEqual(['btree_gist', 'postgis']);
   });
 
   it('keeps location.geom in step with latitude/longitude, with SRID 4326', async () => {
@@ -20,12 +21,12 @@ describe('schema and hand-written migration SQL', () => {
       .insert(location)
       .values({ organizationId: org!.id, name: 'Jihlava office', latitude: 49.3961, longitude: 15.5912 })
       .returning({ id: location.id });
-    const res = await t.current.db.execute<{ srid: number; geo: string }>(
+    const [row] = await selectRows<{ srid: number; geo: string }>(
+      t.current.db,
       sql`select ST_SRID(geom) as srid, ST_AsGeoJSON(geom) as geo from location where id = ${loc!.id}`,
     );
-    const row = (res.rows ?? res)[0] as { srid: number; geo: string };
-    expect(row.srid).toBe(4326);
-    expect(JSON.parse(row.geo).coordinates).toEqual([15.5912, 49.3961]);
+    expect(row!.srid).toBe(4326);
+    expect(JSON.parse(row!.geo).coordinates).toEqual([15.5912, 49.3961]);
   });
 
   it('bumps version and updated_at on every update (optimistic locking)', async () => {
@@ -51,22 +52,15 @@ describe('schema and hand-written migration SQL', () => {
       .insert(auditLog)
       .values({ action: 'test.event', outcome: 'success' })
       .returning({ id: auditLog.id });
-    const update = await t.current.db
-      .update(auditLog)
-      .set({ action: 'rewritten' })
-      .where(eq(auditLog.id, row!.id))
-      .catch(pgErrorOf);
-    expect(update?.message).toMatch(/append-only/);
-    const remove = await t.current.db.delete(auditLog).where(eq(auditLog.id, row!.id)).catch(pgErrorOf);
-    expect(remove?.message).toMatch(/append-only/);
+    const update = await dbFailure(t.current.db.update(auditLog).set({ action: 'rewritten' }).where(eq(auditLog.id, row!.id)));
+    expect(update.message).toMatch(/append-only/);
+    const remove = await dbFailure(t.current.db.delete(auditLog).where(eq(auditLog.id, row!.id)));
+    expect(remove.message).toMatch(/append-only/);
   });
 
   it('rejects an out-of-range coordinate with a named constraint', async () => {
-    const error = await t.current.db
-      .insert(location)
-      .values({ name: 'Nowhere', latitude: 123, longitude: 10 })
-      .catch(pgErrorOf);
-    expect(error?.code).toBe('23514');
-    expect(error?.message).toMatch(/location_coordinates_ck/);
+    const error = await dbFailure(t.current.db.insert(location).values({ name: 'Nowhere', latitude: 123, longitude: 10 }));
+    expect(error.code).toBe('23514');
+    expect(error.message).toMatch(/location_coordinates_ck/);
   });
 });

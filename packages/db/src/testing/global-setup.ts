@@ -1,11 +1,6 @@
 import type { TestProject } from 'vitest/node';
-import { createTemplate, type TemplateRef } from '../testing';
-
-declare module 'vitest' {
-  export interface ProvidedContext {
-    caremapTemplate: TemplateRef;
-  }
-}
+import { createTemplate } from '../testing';
+import './use-database';
 
 export default async function setup(project: TestProject) {
   const { template, teardown } = await createTemplate();

@@ -1,0 +1,138 @@
+import { type AppCode, appRouter, resolveSession, SESSION_TTL_MS } from '@caremap/api';
+import type { DatabaseHandle } from '@caremap/db';
+import { getConnInfo } from '@hono/node-server/conninfo';
+import { trpcServer } from '@hono/trpc-server';
+import { Hono } from 'hono';
+import { getCookie } from 'hono/cookie';
+import { HTTPException } from 'hono/http-exception';
+import { type RequestIdVariables, requestId } from 'hono/request-id';
+import { secureHeaders } from 'hono/secure-headers';
+import { serialize } from 'hono/utils/cookie';
+import type { Frontend } from './frontend';
+import type { Logger } from './logger';
+
+export const SESSION_COOKIE = 'caremap_session';
+
+export interface AppOptions {
+  database: DatabaseHandle;
+  logger: Logger;
+  frontend?: Frontend | undefined;
+  trustProxy?: boolean;
+  sessionTtlMs?: number;
+}
+
+type Env = { Variables: RequestIdVariables };
+
+export function createApp({ database, logger, frontend, trustProxy = false, sessionTtlMs = SESSION_TTL_MS }: AppOptions) {
+  const app = new Hono<Env>();
+
+  app.use(requestId({ limitLength: 64 }));
+  app.use(async (c, next) => {
+    const started = performance.now();
+    await next();
+    const ms = Math.round((performance.now() - started) * 10) / 10;
+    // Path only: query strings can carry search terms that say something about a person.
+    logger.info({ reqId: c.get('requestId'), method: c.req.method, path: c.req.path, status: c.res.status, ms }, 'request');
+  });
+  app.use(
+    secureHeaders({
+      contentSecurityPolicy: {
+        defaultSrc: ["'self'"],
+        // The shell's bootstrap and import-map-injector add inline scripts; nothing is loaded from elsewhere.
+        scriptSrc: ["'self'", "'unsafe-inline'"],
+        styleSrc: ["'self'", "'unsafe-inline'"],
+        imgSrc: ["'self'", 'data:', 'blob:'],
+        workerSrc: ["'self'", 'blob:'],
+        connectSrc: ["'self'"],
+        objectSrc: ["'none'"],
+        frameAncestors: ["'none'"],
+        baseUri: ["'self'"],
+      },
+      crossOriginEmbedderPolicy: false,
+    }),
+  );
+
+  app.get('/healthz', (c) => c.json({ status: 'ok' }));
+  app.get('/readyz', async (c) => {
+    try {
+      await withTimeout(database.ping(), 2000);
+      return c.json({ status: 'ready', database: database.kind });
+    } catch (error) {
+      logger.warn({ reqId: c.get('requestId'), err: String(error) }, 'readiness check failed');
+      return c.json({ status: 'unavailable', database: database.kind }, 503);
+    }
+  });
+
+  app.use(
+    '/trpc/*',
+    trpcServer({
+      endpoint: '/trpc',
+      router: appRouter,
+      createContext: async ({ resHeaders }, c) => {
+        const token = getCookie(c, SESSION_COOKIE) ?? null;
+        const secure = c.req.url.startsWith('https:') || (trustProxy && c.req.header('x-forwarded-proto') === 'https');
+        return {
+          db: database.db,
+          requestId: c.get('requestId'),
+          clientKey: clientKey(c, trustProxy),
+          sessionToken: token,
+          user: await resolveSession(database.db, token),
+          setSessionToken: (value: string | null, expiresAt?: Date) => {
+            resHeaders.append(
+              'Set-Cookie',
+              serialize(SESSION_COOKIE, value ?? '', {
+                path: '/',
+                httpOnly: true,
+                sameSite: 'Lax',
+                secure,
+                ...(value ? { expires: expiresAt ?? new Date(Date.now() + sessionTtlMs) } : { maxAge: 0 }),
+              }),
+            );
+          },
+        };
+      },
+      onError: ({ error, path }) => {
+        if (error.code === 'INTERNAL_SERVER_ERROR') logger.error({ err: error.cause ?? error, path }, 'tRPC procedure failed');
+      },
+    }),
+  );
+
+  if (frontend) frontend.mount(app);
+
+  app.notFound((c) => {
+    if (frontend && c.req.method === 'GET' && (c.req.header('accept') ?? '').includes('text/html')) {
+      return frontend.shellPage(c, 404);
+    }
+    return c.json({ error: { appCode: 'not_found' satisfies AppCode, message: 'Not found' } }, 404);
+  });
+
+  app.onError((error, c) => {
+    if (error instanceof HTTPException) return error.getResponse();
+    logger.error({ reqId: c.get('requestId'), err: error }, 'unhandled error');
+    return c.json(
+      { error: { appCode: 'internal' satisfies AppCode, message: 'Internal server error', requestId: c.get('requestId') } },
+      500,
+    );
+  });
+
+  return app;
+}
+
+function clientKey(c: Parameters<typeof getConnInfo>[0], trustProxy: boolean): string {
+  if (trustProxy) {
+    const forwarded = c.req.header('x-forwarded-for')?.split(',')[0]?.trim();
+    if (forwarded) return forwarded;
+  }
+  try {
+    return getConnInfo(c).remote.address ?? 'unknown';
+  } catch {
+    return 'unknown';
+  }
+}
+
+function withTimeout<T>(promise: Promise<T>, ms: number): Promise<T> {
+  return Promise.race([
+    promise,
+    new Promise<T>((_, reject) => setTimeout(() => reject(new Error(`timed out after ${ms} ms`)), ms).unref()),
+  ]);
+}

@@ -1,0 +1,80 @@
+import { existsSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { buildImportMap } from '@caremap/shared-deps';
+import { serveStatic } from '@hono/node-server/serve-static';
+import type { Context, Hono } from 'hono';
+
+/** The microfrontends served in single-node mode: name, URL prefix, build folder. */
+const MFES = [
+  { dir: 'apps/shell', prefix: '/mfe/shell' },
+  { dir: 'apps/directory', prefix: '/mfe/directory' },
+  { dir: 'apps/network', prefix: '/mfe/network' },
+  { dir: 'apps/conferences', prefix: '/mfe/conferences' },
+] as const;
+
+/** Routes the shell renders itself or hands to an MFE; anything else gets the shell's 404 page. */
+const SHELL_ROUTES = /^\/(?:$|login\/?$|find(?:\/|$)|network(?:\/|$)|conferences(?:\/|$))/;
+const HASHED = /[.-][A-Za-z0-9_-]{8,}\.(?:js|css|mjs|map|woff2?|png|svg)$/;
+
+export class FrontendNotBuiltError extends Error {
+  readonly hint = 'Run `pnpm build` (pnpm start builds for you), or set CAREMAP_SERVE_FRONTEND=false to serve the API only.';
+}
+
+export interface Frontend {
+  importMap: { imports: Record<string, string> };
+  // biome-ignore lint/suspicious/noExplicitAny: any app's variables will do
+  mount(app: Hono<any>): void;
+  shellPage(c: Context, status: 200 | 404): Response;
+}
+
+/** Reads the built shell, MFEs and shared deps; fails before anything starts when one is missing. */
+export function loadFrontend(webRoot: string): Frontend {
+  const mfes = MFES.map(({ dir, prefix }) => {
+    const manifestPath = join(webRoot, dir, 'dist', 'mfe.json');
+    if (!existsSync(manifestPath)) throw new FrontendNotBuiltError(`The frontend is not built: ${manifestPath} is missing.`);
+    const manifest = JSON.parse(readFileSync(manifestPath, 'utf8')) as { name: string; entry: string };
+    return { name: manifest.name, url: `${prefix}/${manifest.entry}`, root: join(webRoot, dir, 'dist'), prefix };
+  });
+  const shellHtmlPath = join(webRoot, 'apps/shell/dist/index.html');
+  const sharedRoot = join(webRoot, 'packages/shared-deps/dist/shared');
+  const basemapRoot = join(webRoot, 'packages/map/dist/basemap');
+  for (const path of [shellHtmlPath, sharedRoot, basemapRoot]) {
+    if (!existsSync(path)) throw new FrontendNotBuiltError(`The frontend is not built: ${path} is missing.`);
+  }
+  const shellHtml = readFileSync(shellHtmlPath, 'utf8');
+  const importMap = buildImportMap({ mfes: mfes.map(({ name, url }) => ({ name, url })) });
+  const importMapJson = JSON.stringify(importMap);
+
+  const statics: Array<{ prefix: string; root: string }> = [
+    ...mfes.map(({ prefix, root }) => ({ prefix, root })),
+    { prefix: '/shared', root: sharedRoot },
+    { prefix: '/basemap', root: basemapRoot },
+  ];
+
+  return {
+    importMap,
+    mount(app) {
+      app.get('/importmap.json', (c) => {
+        c.header('Cache-Control', 'no-cache');
+        return c.body(importMapJson, 200, { 'Content-Type': 'application/importmap+json' });
+      });
+      for (const { prefix, root } of statics) {
+        app.use(`${prefix}/*`, async (c, next) => {
+          await next();
+          if (c.res.status === 200) {
+            c.res.headers.set('Cache-Control', HASHED.test(c.req.path) ? 'public, max-age=31536000, immutable' : 'no-cache');
+          }
+        });
+        app.get(`${prefix}/*`, serveStatic({ root, rewriteRequestPath: (path) => path.slice(prefix.length) }));
+      }
+      app.get('*', async (c, next) => {
+        if (SHELL_ROUTES.test(c.req.path)) return this.shellPage(c, 200);
+        return next();
+      });
+    },
+    shellPage(c, status) {
+      c.header('Cache-Control', 'no-cache');
+      return c.html(shellHtml, status);
+    },
+  };
+}

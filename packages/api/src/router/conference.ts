@@ -1,0 +1,53 @@
+import { schema } from '@caremap/db';
+import { and, asc, eq, gte, inArray, or, sql } from 'drizzle-orm';
+import { audit } from '../audit';
+import { agenciesWith, decide, scopeOf } from '../policy';
+import { protectedProcedure, router } from '../trpc';
+
+const { agency, conference, conferenceParticipant } = schema;
+
+export const conferenceRouter = router({
+  /** Upcoming conferences the user may see: those they take part in, and their agency's. Case data: audited. */
+  upcoming: protectedProcedure.query(async ({ ctx }) => {
+    const user = ctx.user;
+    if (!scopeOf(user, 'conference', 'read')) {
+      await audit(ctx, { action: 'conference.list', outcome: 'denied', resourceType: 'conference' });
+      return { items: [] };
+    }
+    const ownAgencies = agenciesWith(user, 'conference', 'read');
+    const participates = sql`exists (select 1 from ${conferenceParticipant} cp
+      where cp.conference_id = ${conference.id} and cp.user_id = ${user.userId})`;
+    const visible = ownAgencies.length ? or(participates, inArray(conference.agencyId, ownAgencies)) : participates;
+    const rows = await ctx.db
+      .select({
+        id: conference.id,
+        kind: conference.kind,
+        caseRef: conference.caseRef,
+        title: conference.title,
+        startsAt: conference.startsAt,
+        endsAt: conference.endsAt,
+        timezone: conference.timezone,
+        status: conference.status,
+        agencyId: conference.agencyId,
+        agencyName: agency.name,
+        participantUserIds: sql<string[]>`coalesce((select array_agg(cp.user_id::text) from ${conferenceParticipant} cp
+          where cp.conference_id = ${conference.id}), '{}')`,
+      })
+      .from(conference)
+      .innerJoin(agency, eq(agency.id, conference.agencyId))
+      .where(and(gte(conference.endsAt, new Date()), visible))
+      .orderBy(asc(conference.startsAt))
+      .limit(100);
+    // The SQL filter and the policy must agree; checking each row again keeps a wrong join from leaking.
+    const allowed = rows.filter((r) =>
+      decide(user, 'conference', 'read', { agencyId: r.agencyId, participantUserIds: r.participantUserIds }),
+    );
+    await audit(
+      ctx,
+      allowed.map((r) => ({ action: 'conference.read', outcome: 'allowed' as const, resourceType: 'conference', resourceId: r.id })),
+    );
+    return {
+      items: allowed.map(({ agencyId: _a, participantUserIds, ...r }) => ({ ...r, participantCount: participantUserIds.length })),
+    };
+  }),
+});

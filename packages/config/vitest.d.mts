@@ -1,0 +1,4 @@
+import type { ViteUserConfig } from 'vitest/config';
+import type { TestUserConfig } from 'vitest/node';
+
+export function caremapVitest(test?: TestUserConfig): ViteUserConfig;
