@@ -1,7 +1,6 @@
 import { createServer as createNetServer } from 'node:net';
 import type { DatabaseHandle } from '@caremap/db';
 import { openDatabase } from '@caremap/db';
-import { isSeeded, seed } from '@caremap/db/seed';
 import { serve, type ServerType } from '@hono/node-server';
 import { createApp } from './app';
 import type { Env } from './env';
@@ -35,10 +34,12 @@ export async function startServer(env: Env, logger: Logger): Promise<RunningServ
     const started = performance.now();
     await database.migrate();
     logger.info({ database: database.kind, ms: Math.round(performance.now() - started) }, 'database migrated');
-    if (env.CAREMAP_SEED === 'auto' && !(await isSeeded(database.db))) {
+    // Loaded only when seeding may be needed: the generator and its data are not needed to serve.
+    const seeding = env.CAREMAP_SEED === 'auto' ? await import('@caremap/db/seed') : undefined;
+    if (seeding && !(await seeding.isSeeded(database.db))) {
       const t0 = performance.now();
       logger.info('database is empty: loading demo data');
-      const summary = await seed(database.db, {
+      const summary = await seeding.seed(database.db, {
         demoPassword: env.CAREMAP_DEMO_PASSWORD,
         onProgress: (step, done, total) => logger.info({ step, done, total }, 'seeding'),
       });

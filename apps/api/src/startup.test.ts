@@ -1,0 +1,99 @@
+// Start-up failures a new user can cause: each must stop CareMap with one clear message naming the
+// problem and what to do, never a bare stack trace.
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { createServer } from 'node:net';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import postgres from 'postgres';
+import { afterAll, describe, expect, it } from 'vitest';
+import { freePort, scratchDatabase, spawnServer, waitUntilReady } from '../test/spawn';
+
+const apiOnly = { CAREMAP_SERVE_FRONTEND: 'false', CAREMAP_SEED: 'none' };
+const tmp = mkdtempSync(join(tmpdir(), 'caremap-startup-'));
+afterAll(() => rmSync(tmp, { recursive: true, force: true }));
+
+async function failsWith(env: Record<string, string>, port?: number) {
+  const server = spawnServer({ ...apiOnly, ...env }, port ?? (await freePort()));
+  const code = await server.exited;
+  const output = server.output();
+  expect(code).toBe(1);
+  expect(output).toMatch(/CareMap could not start: /);
+  expect(output).toMatch(/What to do: /);
+  expect(output).not.toMatch(/^\s+at .+:\d+:\d+\)?$/m);
+  return output;
+}
+
+describe('start-up errors', () => {
+  it('names a malformed DATABASE_URL', async () => {
+    expect(await failsWith({ DATABASE_URL: 'mysql://nope' })).toMatch(/DATABASE_URL is not a valid PostgreSQL URL/);
+  });
+
+  it('names an unreachable PostgreSQL server', async () => {
+    const port = await freePort();
+    expect(await failsWith({ DATABASE_URL: `postgres://postgres@127.0.0.1:${port}/caremap` })).toMatch(
+      new RegExp(`Cannot connect to PostgreSQL at 127\\.0\\.0\\.1:${port}/caremap`),
+    );
+  });
+
+  it('names a taken port', async () => {
+    const blocker = createServer();
+    const port = await freePort();
+    await new Promise<void>((resolve) => blocker.listen(port, '0.0.0.0', resolve));
+    try {
+      expect(await failsWith({ CAREMAP_DATA_DIR: join(tmp, 'port') }, port)).toMatch(new RegExp(`Port ${port} is already in use`));
+    } finally {
+      blocker.close();
+    }
+  });
+
+  it('names a data directory that is not a database', async () => {
+    const dir = join(tmp, 'not-a-db');
+    mkdirSync(dir, { recursive: true });
+    writeFileSync(join(dir, 'notes.txt'), 'hello');
+    expect(await failsWith({ CAREMAP_DATA_DIR: dir })).toMatch(/could not be opened: it holds files but no PG_VERSION/);
+  });
+
+  it('names a corrupt data directory', async () => {
+    const dir = join(tmp, 'corrupt');
+    mkdirSync(join(dir, 'global'), { recursive: true });
+    writeFileSync(join(dir, 'PG_VERSION'), '17\n');
+    writeFileSync(join(dir, 'global', 'pg_control'), Buffer.alloc(8192, 7));
+    expect(await failsWith({ CAREMAP_DATA_DIR: dir })).toMatch(/embedded database in .*corrupt.* could not be opened/);
+  });
+
+  it.skipIf(!process.env.TEST_DATABASE_URL)('names a PostgreSQL server where PostGIS cannot be created', async () => {
+    const admin = postgres(process.env.TEST_DATABASE_URL!, { max: 1, onnotice: () => {} });
+    const suffix = Math.random().toString(36).slice(2, 8);
+    const role = `caremap_nopostgis_${suffix}`;
+    await admin.unsafe(`create role ${role} login`);
+    await admin.unsafe(`create database ${role} owner ${role}`);
+    try {
+      const u = new URL(process.env.TEST_DATABASE_URL!);
+      u.username = role;
+      u.pathname = `/${role}`;
+      expect(await failsWith({ DATABASE_URL: u.toString() })).toMatch(/PostGIS extension could not be created/);
+    } finally {
+      await admin.unsafe(`drop database if exists ${role} with (force)`);
+      await admin.unsafe(`drop role if exists ${role}`);
+      await admin.end();
+    }
+  });
+});
+
+describe('one process per data directory', () => {
+  it('refuses a second server on a data directory in use, and shuts down cleanly on SIGTERM', async () => {
+    const db = await scratchDatabase();
+    const first = spawnServer({ ...apiOnly, ...db.env, LOG_LEVEL: 'info' }, await freePort());
+    try {
+      await waitUntilReady(first);
+      if (!process.env.TEST_DATABASE_URL) {
+        expect(await failsWith({ ...db.env })).toMatch(/is in use by another CareMap process/);
+      }
+      expect(await first.stop('SIGTERM')).toBe(0);
+      expect(first.output()).toMatch(/stopped cleanly/);
+    } finally {
+      await first.stop('SIGKILL');
+      await db.dispose();
+    }
+  });
+});
