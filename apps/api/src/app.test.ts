@@ -9,10 +9,17 @@ const log = memoryLogger();
 let server: Awaited<ReturnType<typeof serveOnFreePort>>;
 
 beforeAll(async () => {
-  const [a] = await t.current.db.insert(schema.agency).values({ name: 'Agency', kind: 'partner', country: 'CZ' }).returning();
+  const [a] = await t.current.db
+    .insert(schema.agency)
+    .values({ name: 'Agency', kind: 'partner', country: 'CZ' })
+    .returning();
   const [u] = await t.current.db
     .insert(schema.appUser)
-    .values({ email: 'anna@test.caremap.eu', displayName: 'Anna', passwordHash: await hashPassword('s3cret-pass') })
+    .values({
+      email: 'anna@test.caremap.eu',
+      displayName: 'Anna',
+      passwordHash: await hashPassword('s3cret-pass'),
+    })
     .returning();
   await t.current.db.insert(schema.membership).values({ userId: u!.id, agencyId: a!.id, role: 'partner' });
   server = await serveOnFreePort(createApp({ database: t.current, logger: log.logger, trustProxy: true }));
@@ -58,7 +65,10 @@ describe('HTTP API', () => {
     expect(res.status).toBe(400);
     const body = await res.json();
     const issues = body.error.json.data.zodIssues as Array<{ path: string[]; code: string }>;
-    expect(issues.map((i) => `${i.path.join('.')}:${i.code}`)).toEqual(['email:invalid_format', 'password:too_small']);
+    expect(issues.map((i) => `${i.path.join('.')}:${i.code}`)).toEqual([
+      'email:invalid_format',
+      'password:too_small',
+    ]);
   });
 
   it('says wrong credentials with an app code the UI translates', async () => {

@@ -23,7 +23,13 @@ export interface AppOptions {
 
 type Env = { Variables: RequestIdVariables };
 
-export function createApp({ database, logger, frontend, trustProxy = false, sessionTtlMs = SESSION_TTL_MS }: AppOptions) {
+export function createApp({
+  database,
+  logger,
+  frontend,
+  trustProxy = false,
+  sessionTtlMs = SESSION_TTL_MS,
+}: AppOptions) {
   const app = new Hono<Env>();
 
   app.use(requestId({ limitLength: 64 }));
@@ -32,7 +38,10 @@ export function createApp({ database, logger, frontend, trustProxy = false, sess
     await next();
     const ms = Math.round((performance.now() - started) * 10) / 10;
     // Path only: query strings can carry search terms that say something about a person.
-    logger.info({ reqId: c.get('requestId'), method: c.req.method, path: c.req.path, status: c.res.status, ms }, 'request');
+    logger.info(
+      { reqId: c.get('requestId'), method: c.req.method, path: c.req.path, status: c.res.status, ms },
+      'request',
+    );
   });
   app.use(
     secureHeaders({
@@ -70,7 +79,8 @@ export function createApp({ database, logger, frontend, trustProxy = false, sess
       router: appRouter,
       createContext: async ({ resHeaders }, c) => {
         const token = getCookie(c, SESSION_COOKIE) ?? null;
-        const secure = c.req.url.startsWith('https:') || (trustProxy && c.req.header('x-forwarded-proto') === 'https');
+        const secure =
+          c.req.url.startsWith('https:') || (trustProxy && c.req.header('x-forwarded-proto') === 'https');
         return {
           db: database.db,
           requestId: c.get('requestId'),
@@ -92,7 +102,8 @@ export function createApp({ database, logger, frontend, trustProxy = false, sess
         };
       },
       onError: ({ error, path }) => {
-        if (error.code === 'INTERNAL_SERVER_ERROR') logger.error({ err: error.cause ?? error, path }, 'tRPC procedure failed');
+        if (error.code === 'INTERNAL_SERVER_ERROR')
+          logger.error({ err: error.cause ?? error, path }, 'tRPC procedure failed');
       },
     }),
   );
@@ -110,7 +121,13 @@ export function createApp({ database, logger, frontend, trustProxy = false, sess
     if (error instanceof HTTPException) return error.getResponse();
     logger.error({ reqId: c.get('requestId'), err: error }, 'unhandled error');
     return c.json(
-      { error: { appCode: 'internal' satisfies AppCode, message: 'Internal server error', requestId: c.get('requestId') } },
+      {
+        error: {
+          appCode: 'internal' satisfies AppCode,
+          message: 'Internal server error',
+          requestId: c.get('requestId'),
+        },
+      },
       500,
     );
   });
@@ -133,6 +150,8 @@ function clientKey(c: Parameters<typeof getConnInfo>[0], trustProxy: boolean): s
 function withTimeout<T>(promise: Promise<T>, ms: number): Promise<T> {
   return Promise.race([
     promise,
-    new Promise<T>((_, reject) => setTimeout(() => reject(new Error(`timed out after ${ms} ms`)), ms).unref()),
+    new Promise<T>((_, reject) =>
+      setTimeout(() => reject(new Error(`timed out after ${ms} ms`)), ms).unref(),
+    ),
   ]);
 }

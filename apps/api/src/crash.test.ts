@@ -44,7 +44,10 @@ describe('crash safety', () => {
       await waitUntilReady(second);
       expect(await second.stop('SIGTERM')).toBe(0);
 
-      const handle = await openDatabase({ databaseUrl: db.env.DATABASE_URL, dataDir: db.env.CAREMAP_DATA_DIR });
+      const handle = await openDatabase({
+        databaseUrl: db.env.DATABASE_URL,
+        dataDir: db.env.CAREMAP_DATA_DIR,
+      });
       try {
         const [row] = await handle.db
           .select({ n: count() })

@@ -19,7 +19,11 @@ const envSchema = z.object({
   CAREMAP_SERVE_FRONTEND: flag.default(true),
   CAREMAP_WEB_ROOT: z.string().min(1).default(repoRoot),
   CAREMAP_TRUST_PROXY: flag.default(false),
-  CAREMAP_SESSION_TTL_HOURS: z.coerce.number().positive().max(24 * 30).default(12),
+  CAREMAP_SESSION_TTL_HOURS: z.coerce
+    .number()
+    .positive()
+    .max(24 * 30)
+    .default(12),
   CAREMAP_SHUTDOWN_TIMEOUT_MS: z.coerce.number().int().positive().default(10_000),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
 });

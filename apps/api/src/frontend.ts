@@ -17,7 +17,8 @@ const SHELL_ROUTES = /^\/(?:$|login\/?$|find(?:\/|$)|network(?:\/|$)|conferences
 const HASHED = /[.-][A-Za-z0-9_-]{8,}\.(?:js|css|mjs|map|woff2?|png|svg)$/;
 
 export class FrontendNotBuiltError extends Error {
-  readonly hint = 'Run `pnpm build` (pnpm start builds for you), or set CAREMAP_SERVE_FRONTEND=false to serve the API only.';
+  readonly hint =
+    'Run `pnpm build` (pnpm start builds for you), or set CAREMAP_SERVE_FRONTEND=false to serve the API only.';
 }
 
 export interface Frontend {
@@ -31,9 +32,15 @@ export interface Frontend {
 export function loadFrontend(webRoot: string): Frontend {
   const mfes = MFES.map(({ dir, prefix }) => {
     const manifestPath = join(webRoot, dir, 'dist', 'mfe.json');
-    if (!existsSync(manifestPath)) throw new FrontendNotBuiltError(`The frontend is not built: ${manifestPath} is missing.`);
+    if (!existsSync(manifestPath))
+      throw new FrontendNotBuiltError(`The frontend is not built: ${manifestPath} is missing.`);
     const manifest = JSON.parse(readFileSync(manifestPath, 'utf8')) as { name: string; entry: string };
-    return { name: manifest.name, url: `${prefix}/${manifest.entry}`, root: join(webRoot, dir, 'dist'), prefix };
+    return {
+      name: manifest.name,
+      url: `${prefix}/${manifest.entry}`,
+      root: join(webRoot, dir, 'dist'),
+      prefix,
+    };
   });
   const shellHtmlPath = join(webRoot, 'apps/shell/dist/index.html');
   const sharedRoot = join(webRoot, 'packages/shared-deps/dist/shared');
@@ -41,9 +48,8 @@ export function loadFrontend(webRoot: string): Frontend {
   for (const path of [shellHtmlPath, sharedRoot, basemapRoot]) {
     if (!existsSync(path)) throw new FrontendNotBuiltError(`The frontend is not built: ${path} is missing.`);
   }
-  const shellHtml = readFileSync(shellHtmlPath, 'utf8');
-  const importMap = buildImportMap({ mfes: mfes.map(({ name, url }) => ({ name, url })) });
-  const importMapJson = JSON.stringify(importMap);
+  const shellHtml = () => readFileSync(shellHtmlPath, 'utf8');
+  const importMap = composeImportMap();
 
   const statics: Array<{ prefix: string; root: string }> = [
     ...mfes.map(({ prefix, root }) => ({ prefix, root })),
@@ -56,16 +62,22 @@ export function loadFrontend(webRoot: string): Frontend {
     mount(app) {
       app.get('/importmap.json', (c) => {
         c.header('Cache-Control', 'no-cache');
-        return c.body(importMapJson, 200, { 'Content-Type': 'application/importmap+json' });
+        return c.body(JSON.stringify(composeImportMap()), 200, { 'Content-Type': 'application/importmap+json' });
       });
       for (const { prefix, root } of statics) {
         app.use(`${prefix}/*`, async (c, next) => {
           await next();
           if (c.res.status === 200) {
-            c.res.headers.set('Cache-Control', HASHED.test(c.req.path) ? 'public, max-age=31536000, immutable' : 'no-cache');
+            c.res.headers.set(
+              'Cache-Control',
+              HASHED.test(c.req.path) ? 'public, max-age=31536000, immutable' : 'no-cache',
+            );
           }
         });
-        app.get(`${prefix}/*`, serveStatic({ root, rewriteRequestPath: (path) => path.slice(prefix.length) }));
+        app.get(
+          `${prefix}/*`,
+          serveStatic({ root, rewriteRequestPath: (path) => path.slice(prefix.length) }),
+        );
       }
       app.get('*', async (c, next) => {
         if (SHELL_ROUTES.test(c.req.path)) return this.shellPage(c, 200);
@@ -74,7 +86,7 @@ export function loadFrontend(webRoot: string): Frontend {
     },
     shellPage(c, status) {
       c.header('Cache-Control', 'no-cache');
-      return c.html(shellHtml, status);
+      return c.html(shellHtml(), status);
     },
   };
 }

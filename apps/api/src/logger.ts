@@ -9,7 +9,16 @@ export function createLogger(level: string) {
     level,
     base: { service: 'caremap-api' },
     redact: {
-      paths: ['email', 'password', 'cookie', 'authorization', '*.email', '*.password', '*.cookie', '*.authorization'],
+      paths: [
+        'email',
+        'password',
+        'cookie',
+        'authorization',
+        '*.email',
+        '*.password',
+        '*.cookie',
+        '*.authorization',
+      ],
       censor: '[redacted]',
     },
   });

@@ -12,7 +12,10 @@ async function main() {
   const logger = createLogger(env.LOG_LEVEL);
   const server = await startServer(env, logger);
 
-  const where = server.database.kind === 'pglite' ? `embedded database in ${server.database.location}` : `PostgreSQL ${server.database.location}`;
+  const where =
+    server.database.kind === 'pglite'
+      ? `embedded database in ${server.database.location}`
+      : `PostgreSQL ${server.database.location}`;
   const lines = [
     '',
     `  CareMap is ready at ${server.url}  (${where})`,
@@ -63,7 +66,9 @@ main().catch((error: unknown) => {
     const hint = 'hint' in error && error.hint ? `\n  What to do: ${error.hint}` : '';
     process.stderr.write(`\nCareMap could not start: ${error.message}${hint}\n\n`);
   } else {
-    process.stderr.write(`\nCareMap could not start because of an unexpected error:\n${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n\n`);
+    process.stderr.write(
+      `\nCareMap could not start because of an unexpected error:\n${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n\n`,
+    );
   }
   process.exit(1);
 });

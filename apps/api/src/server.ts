@@ -1,7 +1,7 @@
 import { createServer as createNetServer } from 'node:net';
 import type { DatabaseHandle } from '@caremap/db';
 import { openDatabase } from '@caremap/db';
-import { serve, type ServerType } from '@hono/node-server';
+import { type ServerType, serve } from '@hono/node-server';
 import { createApp } from './app';
 import type { Env } from './env';
 import { loadFrontend } from './frontend';
@@ -33,7 +33,10 @@ export async function startServer(env: Env, logger: Logger): Promise<RunningServ
   try {
     const started = performance.now();
     await database.migrate();
-    logger.info({ database: database.kind, ms: Math.round(performance.now() - started) }, 'database migrated');
+    logger.info(
+      { database: database.kind, ms: Math.round(performance.now() - started) },
+      'database migrated',
+    );
     // Loaded only when seeding may be needed: the generator and its data are not needed to serve.
     const seeding = env.CAREMAP_SEED === 'auto' ? await import('@caremap/db/seed') : undefined;
     if (seeding && !(await seeding.isSeeded(database.db))) {
@@ -78,10 +81,16 @@ export async function startServer(env: Env, logger: Logger): Promise<RunningServ
   };
 }
 
-function listen(fetch: Parameters<typeof serve>[0]['fetch'], port: number, hostname: string): Promise<ServerType> {
+function listen(
+  fetch: Parameters<typeof serve>[0]['fetch'],
+  port: number,
+  hostname: string,
+): Promise<ServerType> {
   return new Promise((resolve, reject) => {
     const server = serve({ fetch, port, hostname }, () => resolve(server));
-    server.once('error', (error: NodeJS.ErrnoException) => reject(error.code === 'EADDRINUSE' ? new PortInUseError(port) : error));
+    server.once('error', (error: NodeJS.ErrnoException) =>
+      reject(error.code === 'EADDRINUSE' ? new PortInUseError(port) : error),
+    );
   });
 }
 

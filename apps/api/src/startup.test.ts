@@ -25,7 +25,9 @@ async function failsWith(env: Record<string, string>, port?: number) {
 
 describe('start-up errors', () => {
   it('names a malformed DATABASE_URL', async () => {
-    expect(await failsWith({ DATABASE_URL: 'mysql://nope' })).toMatch(/DATABASE_URL is not a valid PostgreSQL URL/);
+    expect(await failsWith({ DATABASE_URL: 'mysql://nope' })).toMatch(
+      /DATABASE_URL is not a valid PostgreSQL URL/,
+    );
   });
 
   it('names an unreachable PostgreSQL server', async () => {
@@ -40,7 +42,9 @@ describe('start-up errors', () => {
     const port = await freePort();
     await new Promise<void>((resolve) => blocker.listen(port, '0.0.0.0', resolve));
     try {
-      expect(await failsWith({ CAREMAP_DATA_DIR: join(tmp, 'port') }, port)).toMatch(new RegExp(`Port ${port} is already in use`));
+      expect(await failsWith({ CAREMAP_DATA_DIR: join(tmp, 'port') }, port)).toMatch(
+        new RegExp(`Port ${port} is already in use`),
+      );
     } finally {
       blocker.close();
     }
@@ -50,7 +54,9 @@ describe('start-up errors', () => {
     const dir = join(tmp, 'not-a-db');
     mkdirSync(dir, { recursive: true });
     writeFileSync(join(dir, 'notes.txt'), 'hello');
-    expect(await failsWith({ CAREMAP_DATA_DIR: dir })).toMatch(/could not be opened: it holds files but no PG_VERSION/);
+    expect(await failsWith({ CAREMAP_DATA_DIR: dir })).toMatch(
+      /could not be opened: it holds files but no PG_VERSION/,
+    );
   });
 
   it('names a corrupt data directory', async () => {
@@ -58,26 +64,33 @@ describe('start-up errors', () => {
     mkdirSync(join(dir, 'global'), { recursive: true });
     writeFileSync(join(dir, 'PG_VERSION'), '17\n');
     writeFileSync(join(dir, 'global', 'pg_control'), Buffer.alloc(8192, 7));
-    expect(await failsWith({ CAREMAP_DATA_DIR: dir })).toMatch(/embedded database in .*corrupt.* could not be opened/);
+    expect(await failsWith({ CAREMAP_DATA_DIR: dir })).toMatch(
+      /embedded database in .*corrupt.* could not be opened/,
+    );
   });
 
-  it.skipIf(!process.env.TEST_DATABASE_URL)('names a PostgreSQL server where PostGIS cannot be created', async () => {
-    const admin = postgres(process.env.TEST_DATABASE_URL!, { max: 1, onnotice: () => {} });
-    const suffix = Math.random().toString(36).slice(2, 8);
-    const role = `caremap_nopostgis_${suffix}`;
-    await admin.unsafe(`create role ${role} login`);
-    await admin.unsafe(`create database ${role} owner ${role}`);
-    try {
-      const u = new URL(process.env.TEST_DATABASE_URL!);
-      u.username = role;
-      u.pathname = `/${role}`;
-      expect(await failsWith({ DATABASE_URL: u.toString() })).toMatch(/PostGIS extension could not be created/);
-    } finally {
-      await admin.unsafe(`drop database if exists ${role} with (force)`);
-      await admin.unsafe(`drop role if exists ${role}`);
-      await admin.end();
-    }
-  });
+  it.skipIf(!process.env.TEST_DATABASE_URL)(
+    'names a PostgreSQL server where PostGIS cannot be created',
+    async () => {
+      const admin = postgres(process.env.TEST_DATABASE_URL!, { max: 1, onnotice: () => {} });
+      const suffix = Math.random().toString(36).slice(2, 8);
+      const role = `caremap_nopostgis_${suffix}`;
+      await admin.unsafe(`create role ${role} login`);
+      await admin.unsafe(`create database ${role} owner ${role}`);
+      try {
+        const u = new URL(process.env.TEST_DATABASE_URL!);
+        u.username = role;
+        u.pathname = `/${role}`;
+        expect(await failsWith({ DATABASE_URL: u.toString() })).toMatch(
+          /PostGIS extension could not be created/,
+        );
+      } finally {
+        await admin.unsafe(`drop database if exists ${role} with (force)`);
+        await admin.unsafe(`drop role if exists ${role}`);
+        await admin.end();
+      }
+    },
+  );
 });
 
 describe('one process per data directory', () => {

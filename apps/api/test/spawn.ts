@@ -65,7 +65,8 @@ export function spawnServer(env: Record<string, string | undefined>, port: numbe
 export async function waitUntilReady(server: SpawnedServer, timeoutMs = 240_000): Promise<void> {
   const deadline = Date.now() + timeoutMs;
   while (Date.now() < deadline) {
-    if (server.child.exitCode !== null) throw new Error(`server exited with ${server.child.exitCode}:\n${server.output()}`);
+    if (server.child.exitCode !== null)
+      throw new Error(`server exited with ${server.child.exitCode}:\n${server.output()}`);
     try {
       const res = await fetch(`${server.url}/readyz`);
       if (res.ok) return;

@@ -14,7 +14,10 @@ export interface AuditEvent {
  * Appends to the audit log (append-only by trigger). Case-data reads and every sign-in and sign-out
  * go through here. Details never hold personal data beyond ids.
  */
-export async function audit(ctx: Pick<Context, 'db' | 'requestId' | 'user'>, events: AuditEvent | AuditEvent[]) {
+export async function audit(
+  ctx: Pick<Context, 'db' | 'requestId' | 'user'>,
+  events: AuditEvent | AuditEvent[],
+) {
   const list = Array.isArray(events) ? events : [events];
   if (list.length === 0) return;
   await ctx.db.insert(schema.auditLog).values(

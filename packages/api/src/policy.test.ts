@@ -27,11 +27,15 @@ describe('policy', () => {
     expect(decide(actor('partner'), 'conference', 'read', conference)).toBe(false);
     expect(decide(actor('partner', { userId: 'u2' }), 'conference', 'read', conference)).toBe(true);
     expect(decide(actor('organiser'), 'conference', 'read', conference)).toBe(false);
-    expect(decide(actor('organiser'), 'conference', 'read', { ...conference, agencyId: 'agency-a' })).toBe(true);
+    expect(decide(actor('organiser'), 'conference', 'read', { ...conference, agencyId: 'agency-a' })).toBe(
+      true,
+    );
   });
 
   it('gives administrators no case data', () => {
-    expect(decide(actor('admin'), 'conference', 'read', { agencyId: 'agency-a', participantUserIds: [] })).toBe(false);
+    expect(
+      decide(actor('admin'), 'conference', 'read', { agencyId: 'agency-a', participantUserIds: [] }),
+    ).toBe(false);
     expect(scopeOf(actor('admin'), 'conference', 'read')).toBeNull();
     expect(scopeOf(actor('admin'), 'territory', 'read')).toBe('all');
   });

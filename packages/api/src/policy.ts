@@ -34,7 +34,12 @@ const byRole: Record<Role, Grants> = {
   coordinator: {
     directory: { read: 'all', create: 'own_territory', update: 'own_territory', delete: 'own_territory' },
     territory: { read: 'own_territory', update: 'own_territory' },
-    partner_institution: { read: 'own_territory', create: 'own_territory', update: 'own_territory', delete: 'own_territory' },
+    partner_institution: {
+      read: 'own_territory',
+      create: 'own_territory',
+      update: 'own_territory',
+      delete: 'own_territory',
+    },
     conference: { read: 'participant' },
   },
   organiser: {
@@ -72,7 +77,11 @@ export interface Target {
 }
 
 /** Every scope the actor holds for resource x action, one per role that grants it (with its agency). */
-export function grantsOf(actor: Actor | null, resource: Resource, action: Action): Array<{ scope: Scope; agencyId?: string }> {
+export function grantsOf(
+  actor: Actor | null,
+  resource: Resource,
+  action: Action,
+): Array<{ scope: Scope; agencyId?: string }> {
   if (!actor) {
     const scope = anonymous[resource]?.[action];
     return scope ? [{ scope }] : [];
@@ -97,7 +106,12 @@ export function scopeOf(actor: Actor | null, resource: Resource, action: Action)
 }
 
 /** Whether the actor may do action on this particular target. */
-export function decide(actor: Actor | null, resource: Resource, action: Action, target: Target = {}): boolean {
+export function decide(
+  actor: Actor | null,
+  resource: Resource,
+  action: Action,
+  target: Target = {},
+): boolean {
   return grantsOf(actor, resource, action).some(({ scope, agencyId }) => {
     switch (scope) {
       case 'all':
@@ -108,6 +122,8 @@ export function decide(actor: Actor | null, resource: Resource, action: Action, 
         return !!actor && (target.territoryIds ?? []).some((id) => actor.territoryIds.includes(id));
       case 'participant':
         return !!actor && (target.participantUserIds ?? []).includes(actor.userId);
+      default:
+        return false;
     }
   });
 }

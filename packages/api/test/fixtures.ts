@@ -1,7 +1,7 @@
 import { type Database, hashPassword, schema } from '@caremap/db';
 import type { Role } from '@caremap/db/schema';
-import { createCaller } from '../src/root';
 import { resolveSession } from '../src/auth/session';
+import { createCaller } from '../src/root';
 
 export const PASSWORD = 'correct horse battery staple';
 
@@ -10,7 +10,17 @@ export async function makeWorld(db: Database) {
   const passwordHash = await hashPassword(PASSWORD);
   const polygon = {
     type: 'MultiPolygon' as const,
-    coordinates: [[[[15, 49], [16, 49], [16, 50], [15, 50], [15, 49]]]],
+    coordinates: [
+      [
+        [
+          [15, 49],
+          [16, 49],
+          [16, 50],
+          [15, 50],
+          [15, 49],
+        ],
+      ],
+    ],
   };
   const [territory] = await db
     .insert(schema.territory)
@@ -30,7 +40,9 @@ export async function makeWorld(db: Database) {
       .values({ email: `${role}@test.caremap.eu`, displayName: `Test ${role}`, passwordHash, locale: 'en' })
       .returning();
     users[role] = u!.id;
-    await db.insert(schema.membership).values({ userId: u!.id, agencyId: role === 'partner' ? school!.id : welfare!.id, role });
+    await db
+      .insert(schema.membership)
+      .values({ userId: u!.id, agencyId: role === 'partner' ? school!.id : welfare!.id, role });
   }
   await db.insert(schema.territoryAssignment).values({ userId: users.networker, territoryId: territory!.id });
   const soon = new Date(Date.now() + 3 * 24 * 3600 * 1000);

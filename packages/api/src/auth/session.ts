@@ -23,13 +23,22 @@ export async function revokeSession(db: Database, token: string) {
 }
 
 /** The signed-in user behind a cookie token, or null when it is unknown, expired or disabled. */
-export async function resolveSession(db: Database, token: string | null | undefined): Promise<SessionUser | null> {
+export async function resolveSession(
+  db: Database,
+  token: string | null | undefined,
+): Promise<SessionUser | null> {
   if (!token || token.length > 100) return null;
   const [row] = await db
     .select({ user: appUser })
     .from(userSession)
     .innerJoin(appUser, eq(appUser.id, userSession.userId))
-    .where(and(eq(userSession.tokenHash, sha256(token)), gt(userSession.expiresAt, new Date()), isNull(appUser.disabledAt)))
+    .where(
+      and(
+        eq(userSession.tokenHash, sha256(token)),
+        gt(userSession.expiresAt, new Date()),
+        isNull(appUser.disabledAt),
+      ),
+    )
     .limit(1);
   return row ? loadSessionUser(db, row.user) : null;
 }

@@ -16,10 +16,17 @@ const lastAudit = async () =>
 describe('auth', () => {
   it('signs in, knows the user, signs out, and audits both', async () => {
     const session = callerFor(t.current.db);
-    const user = await (await session.caller()).auth.login({ email: 'Organiser@Test.caremap.eu', password: PASSWORD });
+    const user = await (await session.caller()).auth.login({
+      email: 'Organiser@Test.caremap.eu',
+      password: PASSWORD,
+    });
     expect(user.roles.map((r) => r.role)).toEqual(['organiser']);
     expect(session.jar.token).toBeTruthy();
-    expect((await lastAudit())).toMatchObject({ action: 'auth.login', outcome: 'success', actorUserId: user.id });
+    expect(await lastAudit()).toMatchObject({
+      action: 'auth.login',
+      outcome: 'success',
+      actorUserId: user.id,
+    });
 
     const me = await (await session.caller()).auth.me();
     expect(me.user?.email).toBe('organiser@test.caremap.eu');
@@ -28,7 +35,10 @@ describe('auth', () => {
     expect(session.jar.token).toBeNull();
     expect(await lastAudit()).toMatchObject({ action: 'auth.logout', actorUserId: user.id });
     // The old token no longer works even if someone kept it.
-    const [stillThere] = await t.current.db.select().from(schema.userSession).where(eq(schema.userSession.userId, user.id));
+    const [stillThere] = await t.current.db
+      .select()
+      .from(schema.userSession)
+      .where(eq(schema.userSession.userId, user.id));
     expect(stillThere).toBeUndefined();
   });
 
@@ -45,7 +55,9 @@ describe('auth', () => {
 
   it('rejects malformed input naming the field', async () => {
     const caller = await callerFor(t.current.db).caller();
-    const error = (await caller.auth.login({ email: 'not-an-email', password: 'x' }).catch((e: unknown) => e)) as TRPCError;
+    const error = (await caller.auth
+      .login({ email: 'not-an-email', password: 'x' })
+      .catch((e: unknown) => e)) as TRPCError;
     expect(error.code).toBe('BAD_REQUEST');
     expect(error.message).toMatch(/email/i);
   });
@@ -55,7 +67,9 @@ describe('auth', () => {
     for (let i = 0; i < 10; i++) {
       await caller.auth.login({ email: 'admin@test.caremap.eu', password: 'nope' }).catch(() => {});
     }
-    const error = (await caller.auth.login({ email: 'admin@test.caremap.eu', password: PASSWORD }).catch((e: unknown) => e)) as TRPCError;
+    const error = (await caller.auth
+      .login({ email: 'admin@test.caremap.eu', password: PASSWORD })
+      .catch((e: unknown) => e)) as TRPCError;
     expect(error.code).toBe('TOO_MANY_REQUESTS');
   });
 });

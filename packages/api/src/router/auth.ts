@@ -30,10 +30,23 @@ export const authRouter = router({
   login: publicProcedure.input(loginInput).mutation(async ({ ctx, input }) => {
     const limitKey = `${input.email}|${ctx.clientKey}`;
     if (await isLockedOut(limitKey)) {
-      await audit(ctx, { action: 'auth.login', outcome: 'denied', actorUserId: null, details: { reason: 'too_many_attempts' } });
-      throw appError('TOO_MANY_REQUESTS', 'too_many_attempts', 'Too many failed sign-in attempts; try again in 15 minutes');
+      await audit(ctx, {
+        action: 'auth.login',
+        outcome: 'denied',
+        actorUserId: null,
+        details: { reason: 'too_many_attempts' },
+      });
+      throw appError(
+        'TOO_MANY_REQUESTS',
+        'too_many_attempts',
+        'Too many failed sign-in attempts; try again in 15 minutes',
+      );
     }
-    const [user] = await ctx.db.select().from(schema.appUser).where(eq(schema.appUser.email, input.email)).limit(1);
+    const [user] = await ctx.db
+      .select()
+      .from(schema.appUser)
+      .where(eq(schema.appUser.email, input.email))
+      .limit(1);
     let ok = false;
     if (user && !user.disabledAt) ok = await verifyPassword(user.passwordHash, input.password);
     else await verifyPassword(await timingEqualiser(), input.password);
@@ -52,7 +65,13 @@ export const authRouter = router({
     await clearFailures(limitKey);
     const session = await createSession(ctx.db, user.id);
     ctx.setSessionToken(session.token, session.expiresAt);
-    await audit(ctx, { action: 'auth.login', outcome: 'success', actorUserId: user.id, resourceType: 'app_user', resourceId: user.id });
+    await audit(ctx, {
+      action: 'auth.login',
+      outcome: 'success',
+      actorUserId: user.id,
+      resourceType: 'app_user',
+      resourceId: user.id,
+    });
     return publicUser(await loadSessionUser(ctx.db, user));
   }),
 
@@ -60,7 +79,12 @@ export const authRouter = router({
     if (ctx.sessionToken) {
       await revokeSession(ctx.db, ctx.sessionToken);
       if (ctx.user) {
-        await audit(ctx, { action: 'auth.logout', outcome: 'success', resourceType: 'app_user', resourceId: ctx.user.userId });
+        await audit(ctx, {
+          action: 'auth.logout',
+          outcome: 'success',
+          resourceType: 'app_user',
+          resourceId: ctx.user.userId,
+        });
       }
     }
     ctx.setSessionToken(null);

@@ -1,6 +1,6 @@
 import { schema } from '@caremap/db';
 import { useTestDatabase } from '@caremap/db/testing';
-import { TRPCError } from '@trpc/server';
+import type { TRPCError } from '@trpc/server';
 import { and, eq } from 'drizzle-orm';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { callerFor, makeWorld, PASSWORD } from '../../test/fixtures';
@@ -27,8 +27,15 @@ describe('conference.upcoming', () => {
     const reads = await t.current.db
       .select()
       .from(schema.auditLog)
-      .where(and(eq(schema.auditLog.action, 'conference.read'), eq(schema.auditLog.resourceId, world.conference.id)));
-    expect(reads.map((r) => r.actorUserId).sort()).toEqual([world.users.organiser, world.users.partner].sort());
+      .where(
+        and(
+          eq(schema.auditLog.action, 'conference.read'),
+          eq(schema.auditLog.resourceId, world.conference.id),
+        ),
+      );
+    expect(reads.map((r) => r.actorUserId).sort()).toEqual(
+      [world.users.organiser, world.users.partner].sort(),
+    );
   });
 
   it('hides it from everyone else, administrators included', async () => {
@@ -38,7 +45,11 @@ describe('conference.upcoming', () => {
   });
 
   it('refuses anonymous callers', async () => {
-    const error = (await (await callerFor(t.current.db).caller()).conference.upcoming().catch((e: unknown) => e)) as TRPCError;
+    const error = (await (
+      await callerFor(t.current.db).caller()
+    ).conference
+      .upcoming()
+      .catch((e: unknown) => e)) as TRPCError;
     expect(error.code).toBe('UNAUTHORIZED');
   });
 });

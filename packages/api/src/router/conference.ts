@@ -17,7 +17,9 @@ export const conferenceRouter = router({
     const ownAgencies = agenciesWith(user, 'conference', 'read');
     const participates = sql`exists (select 1 from ${conferenceParticipant} cp
       where cp.conference_id = ${conference.id} and cp.user_id = ${user.userId})`;
-    const visible = ownAgencies.length ? or(participates, inArray(conference.agencyId, ownAgencies)) : participates;
+    const visible = ownAgencies.length
+      ? or(participates, inArray(conference.agencyId, ownAgencies))
+      : participates;
     const rows = await ctx.db
       .select({
         id: conference.id,
@@ -30,7 +32,9 @@ export const conferenceRouter = router({
         status: conference.status,
         agencyId: conference.agencyId,
         agencyName: agency.name,
-        participantUserIds: sql<string[]>`coalesce((select array_agg(cp.user_id::text) from ${conferenceParticipant} cp
+        participantUserIds: sql<
+          string[]
+        >`coalesce((select array_agg(cp.user_id::text) from ${conferenceParticipant} cp
           where cp.conference_id = ${conference.id}), '{}')`,
       })
       .from(conference)
@@ -44,10 +48,18 @@ export const conferenceRouter = router({
     );
     await audit(
       ctx,
-      allowed.map((r) => ({ action: 'conference.read', outcome: 'allowed' as const, resourceType: 'conference', resourceId: r.id })),
+      allowed.map((r) => ({
+        action: 'conference.read',
+        outcome: 'allowed' as const,
+        resourceType: 'conference',
+        resourceId: r.id,
+      })),
     );
     return {
-      items: allowed.map(({ agencyId: _a, participantUserIds, ...r }) => ({ ...r, participantCount: participantUserIds.length })),
+      items: allowed.map(({ agencyId: _a, participantUserIds, ...r }) => ({
+        ...r,
+        participantCount: participantUserIds.length,
+      })),
     };
   }),
 });

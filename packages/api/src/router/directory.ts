@@ -5,9 +5,9 @@ import { publicProcedure, router } from '../trpc';
 
 type Bbox = [number, number, number, number];
 const inBbox = (bbox: Bbox | undefined) =>
-  bbox ? sql`l.geom && ST_MakeEnvelope(${bbox[0]}, ${bbox[1]}, ${bbox[2]}, ${bbox[3]}, 4326)` : sql`l.geom is not null`;
-
-
+  bbox
+    ? sql`l.geom && ST_MakeEnvelope(${bbox[0]}, ${bbox[1]}, ${bbox[2]}, ${bbox[3]}, 4326)`
+    : sql`l.geom is not null`;
 
 // A location's display name and town, shared by the map and the list so both say the same.
 const locationName = sql`coalesce(l.name, o.name)`;
@@ -30,7 +30,14 @@ export const directoryRouter = router({
   }),
 
   mapPoints: publicProcedure.input(mapPointsInput).query(async ({ ctx, input }) => {
-    const rows = await selectRows<{ id: string; name: string; city: string | null; lng: number; lat: number; n: number }>(
+    const rows = await selectRows<{
+      id: string;
+      name: string;
+      city: string | null;
+      lng: number;
+      lat: number;
+      n: number;
+    }>(
       ctx.db,
       sql`
         select l.id, ${locationName} as name, ${locationCity} as city,
@@ -52,7 +59,10 @@ export const directoryRouter = router({
 
   locations: publicProcedure.input(locationListInput).query(async ({ ctx, input }) => {
     const where = inBbox(input.bbox);
-    const [totalRow] = await selectRows<{ n: number }>(ctx.db, sql`select count(*)::int as n from location l where ${where}`);
+    const [totalRow] = await selectRows<{ n: number }>(
+      ctx.db,
+      sql`select count(*)::int as n from location l where ${where}`,
+    );
     const rows = await selectRows<{
       id: string;
       name: string;
