@@ -47,7 +47,9 @@ export interface OpenOptions {
 }
 
 export async function openDatabase(options: OpenOptions): Promise<DatabaseHandle> {
-  return options.databaseUrl ? openPostgres(options.databaseUrl, options.maxConnections ?? 10) : openPglite(options);
+  return options.databaseUrl
+    ? openPostgres(options.databaseUrl, options.maxConnections ?? 10)
+    : openPglite(options);
 }
 
 export function redactUrl(url: string): string {
@@ -85,7 +87,9 @@ async function openPostgres(url: string, max: number): Promise<DatabaseHandle> {
       { cause: error },
     );
   }
-  const [available] = await client<{ n: number }[]>`select count(*)::int as n from pg_available_extensions where name = 'postgis'`;
+  const [available] = await client<
+    { n: number }[]
+  >`select count(*)::int as n from pg_available_extensions where name = 'postgis'`;
   if (!available?.n) {
     await client.end({ timeout: 1 });
     throw new DatabaseStartupError(

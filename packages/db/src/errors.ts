@@ -23,7 +23,9 @@ export class DatabaseStartupError extends Error {
 export function describeCause(error: unknown): string {
   if (error instanceof Error) {
     const code = (error as { code?: unknown }).code;
-    return typeof code === 'string' && !error.message.includes(code) ? `${error.message} (${code})` : error.message;
+    return typeof code === 'string' && !error.message.includes(code)
+      ? `${error.message} (${code})`
+      : error.message;
   }
   return String(error);
 }
@@ -36,7 +38,12 @@ export interface PgErrorInfo {
 }
 export function pgErrorOf(error: unknown): PgErrorInfo | undefined {
   for (let e: unknown = error, depth = 0; e && depth < 5; e = (e as { cause?: unknown }).cause, depth++) {
-    const candidate = e as { code?: unknown; message?: unknown; constraint?: unknown; constraint_name?: unknown };
+    const candidate = e as {
+      code?: unknown;
+      message?: unknown;
+      constraint?: unknown;
+      constraint_name?: unknown;
+    };
     if (typeof candidate.code === 'string' && /^[0-9A-Z]{5}$/.test(candidate.code)) {
       const constraint = candidate.constraint ?? candidate.constraint_name;
       return {

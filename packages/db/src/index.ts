@@ -8,6 +8,6 @@ export {
   selectRows,
 } from './client';
 export { lockDataDir } from './data-dir-lock';
-export { hashPassword, verifyPassword } from './password';
 export { DatabaseStartupError, describeCause, type PgErrorInfo, pgErrorOf } from './errors';
+export { hashPassword, verifyPassword } from './password';
 export * as schema from './schema/index';

@@ -5,7 +5,7 @@ import { randomBytes } from 'node:crypto';
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { PGlite } from '@electric-sql/pglite';
+import type { PGlite } from '@electric-sql/pglite';
 import { btree_gist } from '@electric-sql/pglite/contrib/btree_gist';
 import { postgis } from '@electric-sql/pglite-postgis';
 import postgres from 'postgres';
@@ -51,7 +51,10 @@ export async function createTemplate(): Promise<{ template: TemplateRef; teardow
   const file = join(dir, 'template.tar.gz');
   writeFileSync(file, Buffer.from(await dump.arrayBuffer()));
   await handle.close();
-  return { template: { kind: 'pglite', ref: file }, teardown: async () => rmSync(dir, { recursive: true, force: true }) };
+  return {
+    template: { kind: 'pglite', ref: file },
+    teardown: async () => rmSync(dir, { recursive: true, force: true }),
+  };
 }
 
 /** A fresh, migrated database of its own for one test file. Closing it drops it. */

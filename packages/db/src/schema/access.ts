@@ -1,4 +1,15 @@
-import { bigserial, index, jsonb, pgEnum, pgTable, primaryKey, text, timestamp, unique, uuid } from 'drizzle-orm/pg-core';
+import {
+  bigserial,
+  index,
+  jsonb,
+  pgEnum,
+  pgTable,
+  primaryKey,
+  text,
+  timestamp,
+  unique,
+  uuid,
+} from 'drizzle-orm/pg-core';
 import { editable, id, timestamps } from './columns';
 import { agency, territory } from './network';
 
@@ -38,7 +49,10 @@ export const membership = pgTable(
     role: role('role').notNull(),
     ...editable,
   },
-  (t) => [unique('membership_uq').on(t.userId, t.agencyId, t.role), index('membership_agency_idx').on(t.agencyId)],
+  (t) => [
+    unique('membership_uq').on(t.userId, t.agencyId, t.role),
+    index('membership_agency_idx').on(t.agencyId),
+  ],
 );
 
 /** Territories a networker or coordinator is responsible for ("own territory" scope). */
@@ -88,5 +102,8 @@ export const auditLog = pgTable(
     createdAt: timestamps.createdAt,
     updatedAt: timestamps.updatedAt,
   },
-  (t) => [index('audit_log_actor_idx').on(t.actorUserId, t.at), index('audit_log_resource_idx').on(t.resourceType, t.resourceId)],
+  (t) => [
+    index('audit_log_actor_idx').on(t.actorUserId, t.at),
+    index('audit_log_resource_idx').on(t.resourceType, t.resourceId),
+  ],
 );

@@ -1,5 +1,5 @@
-import { customType, integer, timestamp, uuid } from 'drizzle-orm/pg-core';
 import { sql } from 'drizzle-orm';
+import { customType, integer, timestamp, uuid } from 'drizzle-orm/pg-core';
 
 /** GeoJSON geometry as stored in PostGIS. Read it with `ST_AsGeoJSON(col)::json` in a query. */
 export interface PointGeometry {

@@ -53,5 +53,8 @@ export const conferenceParticipant = pgTable(
       .references(() => agency.id),
     ...timestamps,
   },
-  (t) => [primaryKey({ columns: [t.conferenceId, t.userId] }), index('conference_participant_user_idx').on(t.userId)],
+  (t) => [
+    primaryKey({ columns: [t.conferenceId, t.userId] }),
+    index('conference_participant_user_idx').on(t.userId),
+  ],
 );

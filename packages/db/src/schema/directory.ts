@@ -16,7 +16,12 @@ import {
 } from 'drizzle-orm/pg-core';
 import { editable, id, multiPolygon, point, timestamps } from './columns';
 
-export const serviceStatus = pgEnum('service_status', ['active', 'inactive', 'defunct', 'temporarily closed']);
+export const serviceStatus = pgEnum('service_status', [
+  'active',
+  'inactive',
+  'defunct',
+  'temporarily closed',
+]);
 export const locationType = pgEnum('location_type', ['physical', 'postal', 'virtual']);
 export const addressType = pgEnum('address_type', ['physical', 'postal', 'virtual']);
 export const scheduleFreq = pgEnum('schedule_freq', ['WEEKLY', 'MONTHLY']);
@@ -243,7 +248,10 @@ export const taxonomyTerm = pgTable(
     labels: jsonb('labels').$type<Labels>().notNull(),
     ...editable,
   },
-  (t) => [unique('taxonomy_term_code_uq').on(t.taxonomyId, t.code), index('taxonomy_term_parent_idx').on(t.parentId)],
+  (t) => [
+    unique('taxonomy_term_code_uq').on(t.taxonomyId, t.code),
+    index('taxonomy_term_parent_idx').on(t.parentId),
+  ],
 );
 
 /** HSDS attribute: links any entity (here: services) to a taxonomy term. */

@@ -80,5 +80,8 @@ export const partnerInstitution = pgTable(
     geom: point('geom'),
     ...editable,
   },
-  (t) => [index('partner_institution_territory_idx').on(t.territoryId), index('partner_institution_kind_idx').on(t.partnerKind)],
+  (t) => [
+    index('partner_institution_territory_idx').on(t.territoryId),
+    index('partner_institution_kind_idx').on(t.partnerKind),
+  ],
 );

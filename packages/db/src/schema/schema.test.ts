@@ -16,7 +16,10 @@ describe('schema and hand-written migration SQL', () => {
   });
 
   it('keeps location.geom in step with latitude/longitude, with SRID 4326', async () => {
-    const [org] = await t.current.db.insert(organization).values({ name: 'Test org', description: 'd' }).returning();
+    const [org] = await t.current.db
+      .insert(organization)
+      .values({ name: 'Test org', description: 'd' })
+      .returning();
     const [loc] = await t.current.db
       .insert(location)
       .values({ organizationId: org!.id, name: 'Jihlava office', latitude: 49.3961, longitude: 15.5912 })
@@ -30,7 +33,10 @@ describe('schema and hand-written migration SQL', () => {
   });
 
   it('bumps version and updated_at on every update (optimistic locking)', async () => {
-    const [org] = await t.current.db.insert(organization).values({ name: 'Versioned', description: 'd' }).returning();
+    const [org] = await t.current.db
+      .insert(organization)
+      .values({ name: 'Versioned', description: 'd' })
+      .returning();
     expect(org!.version).toBe(1);
     const [updated] = await t.current.db
       .update(organization)
@@ -52,14 +58,18 @@ describe('schema and hand-written migration SQL', () => {
       .insert(auditLog)
       .values({ action: 'test.event', outcome: 'success' })
       .returning({ id: auditLog.id });
-    const update = await dbFailure(t.current.db.update(auditLog).set({ action: 'rewritten' }).where(eq(auditLog.id, row!.id)));
+    const update = await dbFailure(
+      t.current.db.update(auditLog).set({ action: 'rewritten' }).where(eq(auditLog.id, row!.id)),
+    );
     expect(update.message).toMatch(/append-only/);
     const remove = await dbFailure(t.current.db.delete(auditLog).where(eq(auditLog.id, row!.id)));
     expect(remove.message).toMatch(/append-only/);
   });
 
   it('rejects an out-of-range coordinate with a named constraint', async () => {
-    const error = await dbFailure(t.current.db.insert(location).values({ name: 'Nowhere', latitude: 123, longitude: 10 }));
+    const error = await dbFailure(
+      t.current.db.insert(location).values({ name: 'Nowhere', latitude: 123, longitude: 10 }),
+    );
     expect(error.code).toBe('23514');
     expect(error.message).toMatch(/location_coordinates_ck/);
   });

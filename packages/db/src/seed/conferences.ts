@@ -1,0 +1,193 @@
+// A handful of conferences in the weeks after `now`, so the conferences screen has something to show.
+// Case codes are pseudonymous (CareMap never stores a child's name). The demo organiser and partner
+// take part in some; the coordinator in none, so their screen shows the empty state.
+import type { conference, conferenceParticipant } from '../schema/conference';
+import { agencyId, userId } from './network';
+import { seedId } from './random';
+
+type Insert<T extends { $inferInsert: unknown }> = T['$inferInsert'];
+
+export interface ConferenceData {
+  conference: Insert<typeof conference>[];
+  conferenceParticipant: Insert<typeof conferenceParticipant>[];
+}
+
+/** Wall-clock parts of an instant in a time zone. */
+function partsIn(date: Date, timeZone: string): { y: number; m: number; d: number; h: number; min: number } {
+  const parts = new Intl.DateTimeFormat('en-GB', {
+    timeZone,
+    hourCycle: 'h23',
+    year: 'numeric',
+    month: '2-digit',
+    day: '2-digit',
+    hour: '2-digit',
+    minute: '2-digit',
+  }).formatToParts(date);
+  const get = (type: string) => Number(parts.find((p) => p.type === type)!.value);
+  return { y: get('year'), m: get('month'), d: get('day'), h: get('hour'), min: get('minute') };
+}
+
+/** The instant when the clocks in `timeZone` show the given local date and time (DST-aware). */
+export function zonedTime(y: number, m: number, d: number, h: number, min: number, timeZone: string): Date {
+  const wall = Date.UTC(y, m - 1, d, h, min);
+  let t = wall;
+  for (let i = 0; i < 2; i++) {
+    const p = partsIn(new Date(t), timeZone);
+    t += wall - Date.UTC(p.y, p.m - 1, p.d, p.h, p.min);
+  }
+  return new Date(t);
+}
+
+/** Local date `days` after now's local date in `timeZone`, moved forward off weekends. */
+function workday(now: Date, days: number, timeZone: string): { y: number; m: number; d: number } {
+  const p = partsIn(now, timeZone);
+  const date = new Date(Date.UTC(p.y, p.m - 1, p.d + days));
+  while (date.getUTCDay() === 0 || date.getUTCDay() === 6)
+    date.setUTCDate(date.getUTCDate() + (days < 0 ? -1 : 1));
+  return { y: date.getUTCFullYear(), m: date.getUTCMonth() + 1, d: date.getUTCDate() };
+}
+
+interface Plan {
+  key: string;
+  kind: Insert<typeof conference>['kind'];
+  caseNo: string | null;
+  title: string;
+  days: number;
+  at: [number, number];
+  minutes: number;
+  organiser: 'organiser' | 'organiser.cz';
+  participants: ('organiser' | 'partner' | 'organiser.cz' | 'networker')[];
+  status?: 'held';
+}
+
+const BUDAPEST = 'Europe/Budapest';
+const PRAGUE = 'Europe/Prague';
+
+const PLANS: Plan[] = [
+  {
+    key: 'hu-1',
+    kind: 'case_conference',
+    caseNo: 'HU-SZO-{y}-0142',
+    title: 'Esetkonferencia – iskolai hiányzások',
+    days: 2,
+    at: [10, 0],
+    minutes: 90,
+    organiser: 'organiser',
+    participants: ['organiser', 'partner'],
+  },
+  {
+    key: 'hu-2',
+    kind: 'case_discussion',
+    caseNo: 'HU-SZO-{y}-0163',
+    title: 'Heti esetmegbeszélés',
+    days: 3,
+    at: [9, 0],
+    minutes: 60,
+    organiser: 'organiser',
+    participants: ['organiser'],
+  },
+  {
+    key: 'hu-3',
+    kind: 'family_conference',
+    caseNo: 'HU-SZO-{y}-0157',
+    title: 'Családi döntéshozó konferencia',
+    days: 6,
+    at: [14, 0],
+    minutes: 150,
+    organiser: 'organiser',
+    participants: ['organiser'],
+  },
+  {
+    key: 'hu-4',
+    kind: 'care_plan_review',
+    caseNo: 'HU-SZO-{y}-0098',
+    title: 'Gondozási terv féléves felülvizsgálata',
+    days: 9,
+    at: [9, 30],
+    minutes: 60,
+    organiser: 'organiser',
+    participants: ['organiser', 'partner'],
+  },
+  {
+    key: 'hu-5',
+    kind: 'signalling_meeting',
+    caseNo: null,
+    title: 'Jelzőrendszeri ülés – Szolnok',
+    days: 13,
+    at: [13, 0],
+    minutes: 120,
+    organiser: 'organiser',
+    participants: ['organiser', 'partner'],
+  },
+  {
+    key: 'hu-6',
+    kind: 'case_conference',
+    caseNo: 'HU-SZO-{y}-0171',
+    title: 'Esetkonferencia – védelembe vétel előkészítése',
+    days: 20,
+    at: [10, 30],
+    minutes: 90,
+    organiser: 'organiser',
+    participants: ['organiser'],
+  },
+  {
+    key: 'hu-7',
+    kind: 'care_plan_review',
+    caseNo: 'HU-SZO-{y}-0121',
+    title: 'Gondozási terv felülvizsgálata',
+    days: -12,
+    at: [11, 0],
+    minutes: 60,
+    organiser: 'organiser',
+    participants: ['organiser', 'partner'],
+    status: 'held',
+  },
+  {
+    key: 'cz-1',
+    kind: 'case_conference',
+    caseNo: 'CZ-JI-{y}-0031',
+    title: 'Případová konference – podpora rodiny',
+    days: 8,
+    at: [13, 30],
+    minutes: 90,
+    organiser: 'organiser.cz',
+    participants: ['organiser.cz', 'networker'],
+  },
+];
+
+const AGENCY_OF: Record<string, string> = {
+  organiser: 'cwc:HU-JN',
+  partner: 'partner:HU-JN:school',
+  'organiser.cz': 'ospod:6105',
+  networker: 'local-network:CZ-63',
+};
+
+export function generateConferences(now: Date): ConferenceData {
+  const d: ConferenceData = { conference: [], conferenceParticipant: [] };
+  for (const plan of PLANS) {
+    const tz = plan.organiser === 'organiser.cz' ? PRAGUE : BUDAPEST;
+    const day = workday(now, plan.days, tz);
+    const startsAt = zonedTime(day.y, day.m, day.d, plan.at[0], plan.at[1], tz);
+    const id = seedId(`conference:${plan.key}`);
+    d.conference.push({
+      id,
+      kind: plan.kind,
+      caseRef: plan.caseNo?.replace('{y}', String(day.y)) ?? null,
+      title: plan.title,
+      startsAt,
+      endsAt: new Date(startsAt.getTime() + plan.minutes * 60_000),
+      timezone: tz,
+      status: plan.status ?? 'scheduled',
+      organiserUserId: userId(plan.organiser),
+      agencyId: agencyId(AGENCY_OF[plan.organiser]!),
+    });
+    for (const who of plan.participants) {
+      d.conferenceParticipant.push({
+        conferenceId: id,
+        userId: userId(who),
+        agencyId: agencyId(AGENCY_OF[who]!),
+      });
+    }
+  }
+  return d;
+}
