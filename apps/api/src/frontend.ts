@@ -30,18 +30,19 @@ export interface Frontend {
 
 /** Reads the built shell, MFEs and shared deps; fails before anything starts when one is missing. */
 export function loadFrontend(webRoot: string): Frontend {
-  const mfes = MFES.map(({ dir, prefix }) => {
-    const manifestPath = join(webRoot, dir, 'dist', 'mfe.json');
-    if (!existsSync(manifestPath))
-      throw new FrontendNotBuiltError(`The frontend is not built: ${manifestPath} is missing.`);
-    const manifest = JSON.parse(readFileSync(manifestPath, 'utf8')) as { name: string; entry: string };
-    return {
-      name: manifest.name,
-      url: `${prefix}/${manifest.entry}`,
-      root: join(webRoot, dir, 'dist'),
-      prefix,
-    };
-  });
+  // Read on every request for the import map (a few small files), so an MFE rebuilt while the
+  // server runs (`pnpm dev`, or a redeploy of one MFE's dist) is picked up without a restart.
+  const readMfes = () =>
+    MFES.map(({ dir, prefix }) => {
+      const manifestPath = join(webRoot, dir, 'dist', 'mfe.json');
+      if (!existsSync(manifestPath)) {
+        throw new FrontendNotBuiltError(`The frontend is not built: ${manifestPath} is missing.`);
+      }
+      const manifest = JSON.parse(readFileSync(manifestPath, 'utf8')) as { name: string; entry: string };
+      return { name: manifest.name, url: `${prefix}/${manifest.entry}`, root: join(webRoot, dir, 'dist'), prefix };
+    });
+  const composeImportMap = () => buildImportMap({ mfes: readMfes().map(({ name, url }) => ({ name, url })) });
+  const mfes = readMfes();
   const shellHtmlPath = join(webRoot, 'apps/shell/dist/index.html');
   const sharedRoot = join(webRoot, 'packages/shared-deps/dist/shared');
   const basemapRoot = join(webRoot, 'packages/map/dist/basemap');

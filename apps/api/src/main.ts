@@ -1,11 +1,22 @@
 // `pnpm start` ends here: start CareMap, print where it is, and shut down cleanly on a signal.
-import { DatabaseStartupError } from '@caremap/db';
+import { type Database, DatabaseStartupError, schema } from '@caremap/db';
+import { asc, eq, like } from 'drizzle-orm';
 import { ConfigError, loadEnv } from './env';
 import { FrontendNotBuiltError } from './frontend';
 import { createLogger } from './logger';
 import { PortInUseError, startServer } from './server';
 
-const DEMO_ROLES = ['networker', 'coordinator', 'organiser', 'partner', 'admin'] as const;
+/** The demo accounts as they are in the database, so the banner never lists one that is not there. */
+async function demoLogins(db: Database) {
+  const rows = await db
+    .select({ email: schema.appUser.email, role: schema.membership.role, agency: schema.agency.name })
+    .from(schema.appUser)
+    .innerJoin(schema.membership, eq(schema.membership.userId, schema.appUser.id))
+    .innerJoin(schema.agency, eq(schema.agency.id, schema.membership.agencyId))
+    .where(like(schema.appUser.email, '%@demo.caremap.eu'))
+    .orderBy(asc(schema.appUser.email));
+  return rows.map((r) => `    ${r.email.padEnd(34)} ${r.role} (${r.agency})`);
+}
 
 async function main() {
   const env = loadEnv();
@@ -16,14 +27,15 @@ async function main() {
     server.database.kind === 'pglite'
       ? `embedded database in ${server.database.location}`
       : `PostgreSQL ${server.database.location}`;
+  const logins = env.CAREMAP_SEED === 'auto' ? await demoLogins(server.database.db) : [];
   const lines = [
     '',
     `  CareMap is ready at ${server.url}  (${where})`,
-    ...(env.CAREMAP_SEED === 'auto'
+    ...(logins.length
       ? [
           '',
           `  Demo logins (password: ${env.CAREMAP_DEMO_PASSWORD === 'caremap-demo' ? 'caremap-demo' : 'the value of CAREMAP_DEMO_PASSWORD'}):`,
-          ...DEMO_ROLES.map((role) => `    ${role.padEnd(12)} ${role}@demo.caremap.eu`),
+          ...logins,
         ]
       : []),
     '',

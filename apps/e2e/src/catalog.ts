@@ -1,0 +1,15 @@
+import { readFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+
+export const languages = ['hu', 'cs', 'tr', 'en'] as const;
+export type Language = (typeof languages)[number];
+
+type Catalog = Record<string, Record<string, string>>;
+/** The UI catalogs the shell ships, so tests look for the text a user of each language sees. */
+export function catalog(language: Language): Catalog {
+  const file = fileURLToPath(new URL(`../../../packages/ui/src/locales/${language}.json`, import.meta.url));
+  return JSON.parse(readFileSync(file, 'utf8')) as Catalog;
+}
+
+/** Text that looks like an untranslated i18next key (`directory.title`, `nav.find`). */
+export const RAW_KEY = /\b(?:app|nav|language|common|auth|fields|errors|mfe|home|notFound|map|directory|network|conferences|boot)\.[a-zA-Z]+(?:\.[a-zA-Z]+)*\b/;
