@@ -16,8 +16,10 @@ describe('microfrontends on seeded data', () => {
     await b.page.getByRole('heading', { name: en.directory!.title, level: 1 }).waitFor();
     await b.page.locator('.maplibregl-canvas').waitFor();
     const stats = b.page.getByRole('region', { name: en.directory!.statsLabel }).or(b.page.getByLabel(en.directory!.statsLabel!));
-    await expect.poll(async () => (await stats.first().innerText()).replace(/\s/g, '')).toMatch(/\d{4,}/);
-    const numbers = ((await stats.first().innerText()).match(/\d[\d\s\u00a0.,]*/g) ?? []).map((n) => Number(n.replace(/\D/g, '')));
+    // Digits only: 2,026 / 2 026 / 2.026 depending on the language.
+    const digits = async () => (await stats.first().innerText()).replace(/(?<=\d)[\s,.\u00a0\u202f](?=\d{3})/g, '');
+    await expect.poll(digits).toMatch(/\d{4,}/);
+    const numbers = ((await digits()).match(/\d+/g) ?? []).map(Number);
     expect(Math.max(...numbers)).toBeGreaterThanOrEqual(2000);
     await b.page.getByRole('heading', { name: en.directory!.listTitle }).waitFor();
     await b.page.waitForLoadState('networkidle');

@@ -44,7 +44,8 @@ describe('shell', () => {
     expect(response?.status()).toBe(404);
     await b.page.getByRole('heading', { name: en.notFound!.title }).waitFor();
     await b.page.getByRole('navigation', { name: en.nav!.label }).waitFor();
-    expect(b.errors).toEqual([]);
+    // Chromium reports the page's own 404 status in the console; nothing else may be there.
+    expect(b.errors.filter((e) => !/status of 404/.test(e))).toEqual([]);
   });
 
   it('keeps the rest of CareMap working when one microfrontend fails to load', async () => {
