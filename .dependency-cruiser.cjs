@@ -9,9 +9,12 @@ module.exports = {
     },
     {
       name: 'mfes-no-server-code',
-      comment: 'Microfrontends and the shell run in the browser: no db Node entry, drivers, Hono or server code.',
+      comment:
+        'Microfrontends and the shell run in the browser: no db Node entry, drivers, Hono or server code.',
       severity: 'error',
-      from: { path: '^(apps/(shell|directory|network|conferences)|packages/(ui|map|api-client|mfe-kit))/src' },
+      from: {
+        path: '^(apps/(shell|directory|network|conferences)|packages/(ui|map|api-client|mfe-kit))/src',
+      },
       to: {
         path: '(^packages/db/src/(?!schema/)|^packages/api/src|^apps/api/|node_modules/(postgres|@electric-sql|hono|@hono|pino|drizzle-orm/(pglite|postgres-js))/)',
         dependencyTypesNot: ['type-only'],
@@ -50,6 +53,17 @@ module.exports = {
       to: { path: '^apps/(?!$1/)' },
     },
     { name: 'no-circular', severity: 'error', from: {}, to: { circular: true } },
+    {
+      name: 'not-to-unresolvable',
+      comment: 'An import of a package the importing package does not declare fails here, not at run time.',
+      severity: 'error',
+      from: {},
+      // MFEs are loaded by name through the import map at run time, not resolved at build time.
+      to: {
+        couldNotResolve: true,
+        pathNot: ['\\?(inline|url|raw)$', '^@caremap/(root-config|directory|network|conferences)$'],
+      },
+    },
   ],
   options: {
     doNotFollow: { path: 'node_modules' },

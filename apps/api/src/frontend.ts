@@ -39,7 +39,12 @@ export function loadFrontend(webRoot: string): Frontend {
         throw new FrontendNotBuiltError(`The frontend is not built: ${manifestPath} is missing.`);
       }
       const manifest = JSON.parse(readFileSync(manifestPath, 'utf8')) as { name: string; entry: string };
-      return { name: manifest.name, url: `${prefix}/${manifest.entry}`, root: join(webRoot, dir, 'dist'), prefix };
+      return {
+        name: manifest.name,
+        url: `${prefix}/${manifest.entry}`,
+        root: join(webRoot, dir, 'dist'),
+        prefix,
+      };
     });
   const composeImportMap = () => buildImportMap({ mfes: readMfes().map(({ name, url }) => ({ name, url })) });
   const mfes = readMfes();
@@ -63,7 +68,9 @@ export function loadFrontend(webRoot: string): Frontend {
     mount(app) {
       app.get('/importmap.json', (c) => {
         c.header('Cache-Control', 'no-cache');
-        return c.body(JSON.stringify(composeImportMap()), 200, { 'Content-Type': 'application/importmap+json' });
+        return c.body(JSON.stringify(composeImportMap()), 200, {
+          'Content-Type': 'application/importmap+json',
+        });
       });
       for (const { prefix, root } of statics) {
         app.use(`${prefix}/*`, async (c, next) => {

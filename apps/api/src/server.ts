@@ -47,7 +47,10 @@ export async function startServer(env: Env, logger: Logger): Promise<RunningServ
         onProgress: (step, done, total) => logger.info({ step, done, total }, 'seeding'),
       });
       seeded = true;
-      logger.info({ ...summary, ms: Math.round(performance.now() - t0), seedMs: summary.ms }, 'demo data loaded');
+      logger.info(
+        { ...summary, ms: Math.round(performance.now() - t0), seedMs: summary.ms },
+        'demo data loaded',
+      );
     }
   } catch (error) {
     await database.close();

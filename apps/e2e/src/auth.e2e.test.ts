@@ -42,7 +42,10 @@ describe('signing in and out', () => {
     await expect.poll(() => b.page.getByText(/[A-Z]{2}-[A-Z0-9]+-\d{4}-\d+/).count()).toBeGreaterThan(0);
     await b.page.screenshot({ path: `${screenshotDir}conferences-organiser-en.png`, fullPage: true });
     const cookies = await b.page.context().cookies();
-    expect(cookies.find((c) => c.name === 'caremap_session')).toMatchObject({ httpOnly: true, sameSite: 'Lax' });
+    expect(cookies.find((c) => c.name === 'caremap_session')).toMatchObject({
+      httpOnly: true,
+      sameSite: 'Lax',
+    });
 
     await b.page.getByRole('button', { name: en.auth!.signOut }).click();
     await b.page.getByRole('link', { name: en.auth!.signIn }).waitFor();
@@ -58,7 +61,10 @@ describe('signing in and out', () => {
     await b.page.getByRole('table').getByText('Jihlava').first().waitFor();
     await b.page.locator('.maplibregl-canvas').waitFor();
     await b.page.screenshot({ path: `${screenshotDir}network-coordinator-en.png`, fullPage: true });
-    await b.page.getByRole('navigation', { name: en.nav!.label }).getByRole('link', { name: en.nav!.conferences }).click();
+    await b.page
+      .getByRole('navigation', { name: en.nav!.label })
+      .getByRole('link', { name: en.nav!.conferences })
+      .click();
     await b.page.getByRole('heading', { name: en.conferences!.emptyTitle }).waitFor();
     expect(b.errors).toEqual([]);
   });

@@ -12,4 +12,5 @@ export function catalog(language: Language): Catalog {
 }
 
 /** Text that looks like an untranslated i18next key (`directory.title`, `nav.find`). */
-export const RAW_KEY = /\b(?:app|nav|language|common|auth|fields|errors|mfe|home|notFound|map|directory|network|conferences|boot)\.[a-zA-Z]+(?:\.[a-zA-Z]+)*\b/;
+export const RAW_KEY =
+  /\b(?:app|nav|language|common|auth|fields|errors|mfe|home|notFound|map|directory|network|conferences|boot)\.[a-zA-Z]+(?:\.[a-zA-Z]+)*\b/;

@@ -10,14 +10,18 @@ describe('microfrontends on seeded data', () => {
     const outside: string[] = [];
     b.page.on('request', (request) => {
       const url = request.url();
-      if (!url.startsWith(b.baseUrl) && !url.startsWith('data:') && !url.startsWith('blob:')) outside.push(url);
+      if (!url.startsWith(b.baseUrl) && !url.startsWith('data:') && !url.startsWith('blob:'))
+        outside.push(url);
     });
     await b.page.goto('/find');
     await b.page.getByRole('heading', { name: en.directory!.title, level: 1 }).waitFor();
     await b.page.locator('.maplibregl-canvas').waitFor();
-    const stats = b.page.getByRole('region', { name: en.directory!.statsLabel }).or(b.page.getByLabel(en.directory!.statsLabel!));
+    const stats = b.page
+      .getByRole('region', { name: en.directory!.statsLabel })
+      .or(b.page.getByLabel(en.directory!.statsLabel!));
     // Digits only: 2,026 / 2 026 / 2.026 depending on the language.
-    const digits = async () => (await stats.first().innerText()).replace(/(?<=\d)[\s,.\u00a0\u202f](?=\d{3})/g, '');
+    const digits = async () =>
+      (await stats.first().innerText()).replace(/(?<=\d)[\s,.\u00a0\u202f](?=\d{3})/g, '');
     await expect.poll(digits).toMatch(/\d{4,}/);
     const numbers = ((await digits()).match(/\d+/g) ?? []).map(Number);
     expect(Math.max(...numbers)).toBeGreaterThanOrEqual(2000);

@@ -20,10 +20,17 @@ describe('shell', () => {
     await b.page.goto('/find');
     for (const language of languages) {
       const strings = catalog(language);
-      await b.page.getByLabel(catalog('en').language!.label!).or(b.page.getByLabel(strings.language!.label!)).first().selectOption(language);
+      await b.page
+        .getByLabel(catalog('en').language!.label!)
+        .or(b.page.getByLabel(strings.language!.label!))
+        .first()
+        .selectOption(language);
       await b.page.waitForFunction((lng) => document.documentElement.lang === lng, language);
       await b.page.getByRole('heading', { name: strings.directory!.title, level: 1 }).waitFor();
-      await b.page.getByRole('navigation', { name: strings.nav!.label }).getByRole('link', { name: strings.nav!.network }).waitFor();
+      await b.page
+        .getByRole('navigation', { name: strings.nav!.label })
+        .getByRole('link', { name: strings.nav!.network })
+        .waitFor();
       await b.page.locator('.maplibregl-canvas').waitFor();
       await b.page.waitForLoadState('networkidle');
       const text = await b.page.locator('body').innerText();
@@ -49,7 +56,9 @@ describe('shell', () => {
   });
 
   it('keeps the rest of CareMap working when one microfrontend fails to load', async () => {
-    await b.page.route('**/mfe/network/**', (route) => route.fulfill({ status: 500, body: 'down for the test' }));
+    await b.page.route('**/mfe/network/**', (route) =>
+      route.fulfill({ status: 500, body: 'down for the test' }),
+    );
     await b.page.goto('/network');
     await b.page.getByRole('alert').filter({ hasText: en.mfe!.loadFailedTitle }).waitFor();
     const nav = b.page.getByRole('navigation', { name: en.nav!.label });

@@ -10,5 +10,12 @@ export const pageInput = z.object({
 
 /** [west, south, east, north] in WGS84 degrees. */
 export const bboxSchema = z
-  .tuple([z.number().min(-180).max(180), z.number().min(-90).max(90), z.number().min(-180).max(180), z.number().min(-90).max(90)])
-  .refine(([w, s, e, n]) => w < e && s < n, { message: 'bbox must be [west, south, east, north] with west < east and south < north' });
+  .tuple([
+    z.number().min(-180).max(180),
+    z.number().min(-90).max(90),
+    z.number().min(-180).max(180),
+    z.number().min(-90).max(90),
+  ])
+  .refine(([w, s, e, n]) => w < e && s < n, {
+    message: 'bbox must be [west, south, east, north] with west < east and south < north',
+  });

@@ -1,0 +1,79 @@
+import { FakeApiError, fakeApi } from '@caremap/api-client/testing';
+import { changeLanguage, initI18n } from '@caremap/ui';
+import { createRoot, type Root } from 'react-dom/client';
+import { afterEach, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
+import { App } from './App';
+
+let root: Root;
+let container: HTMLElement;
+beforeAll(() => {
+  initI18n();
+});
+beforeEach(() => {
+  container = document.body.appendChild(document.createElement('div'));
+  root = createRoot(container);
+});
+afterEach(() => {
+  root.unmount();
+  container.remove();
+  vi.unstubAllGlobals();
+});
+
+const organiser = { id: 'u1', email: 'o@x.eu', displayName: 'Kovács Éva', locale: 'hu', roles: [] };
+const conference = {
+  id: 'c1',
+  kind: 'case_conference',
+  caseRef: 'JI-OSPOD-2026-0147',
+  title: 'School attendance and housing',
+  startsAt: new Date('2026-12-02T09:00:00Z'),
+  endsAt: new Date('2026-12-02T10:30:00Z'),
+  timezone: 'Europe/Prague',
+  status: 'scheduled',
+  agencyName: 'OSPOD Jihlava',
+  participantCount: 6,
+};
+
+async function renderWith(handlers: Parameters<typeof fakeApi>[0]) {
+  vi.stubGlobal('fetch', fakeApi(handlers));
+  root.render(<App />);
+}
+
+describe('conferences', () => {
+  it('asks an anonymous visitor to sign in and come back here', async () => {
+    await changeLanguage('en');
+    await renderWith({
+      'auth.me': () => ({ user: null }),
+      'conference.upcoming': () => {
+        throw new FakeApiError('UNAUTHORIZED', 401);
+      },
+    });
+    await vi.waitFor(() => expect(container.textContent).toContain('Sign in to see your conferences'));
+    expect(container.querySelector('a')?.getAttribute('href')).toBe('/login?next=/conferences');
+  });
+
+  it('lists upcoming conferences on the clock of their time zone, in the UI language', async () => {
+    await changeLanguage('cs');
+    await renderWith({
+      'auth.me': () => ({ user: organiser }),
+      'conference.upcoming': () => ({ items: [conference] }),
+    });
+    await vi.waitFor(() => expect(container.querySelector('.conf-item')).not.toBeNull());
+    const item = container.querySelector('.conf-item')!;
+    expect(item.textContent).toContain('Případová konference');
+    expect(item.querySelector('time')?.textContent).toMatch(/prosince 2026.*10:00.*11:30/);
+    expect(item.querySelector('time')?.getAttribute('datetime')).toBe('2026-12-02T09:00:00.000Z');
+    expect(item.querySelector('code')?.textContent).toBe('JI-OSPOD-2026-0147');
+    expect(item.textContent).toContain('OSPOD Jihlava');
+  });
+
+  it('says so when there is nothing coming up', async () => {
+    await changeLanguage('en');
+    await renderWith({
+      'auth.me': () => ({ user: organiser }),
+      'conference.upcoming': () => ({ items: [] }),
+    });
+    await vi.waitFor(() =>
+      expect(container.querySelector('h2')?.textContent).toBe('No upcoming conferences'),
+    );
+  });
+});

@@ -1,0 +1,9 @@
+import { createLifecycles } from '@caremap/mfe-kit';
+import { App } from './App';
+import css from './conferences.css?inline';
+
+export const { bootstrap, mount, unmount } = createLifecycles({
+  name: '@caremap/conferences',
+  rootComponent: App,
+  css,
+});

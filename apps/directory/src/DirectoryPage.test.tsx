@@ -1,0 +1,78 @@
+import { fakeApi } from '@caremap/api-client/testing';
+import { changeLanguage, initI18n } from '@caremap/ui';
+import { createRoot, type Root } from 'react-dom/client';
+import { afterEach, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
+import { App } from './App';
+
+let root: Root;
+let container: HTMLElement;
+beforeAll(async () => {
+  initI18n();
+  await changeLanguage('en');
+});
+beforeEach(() => {
+  container = document.body.appendChild(document.createElement('div'));
+  root = createRoot(container);
+});
+afterEach(() => {
+  root.unmount();
+  container.remove();
+  vi.unstubAllGlobals();
+});
+
+const places = Array.from({ length: 25 }, (_, i) => ({
+  locationId: `l${i}`,
+  name: `Family Centre ${String(i + 1).padStart(2, '0')}`,
+  organizationName: 'Diakonie',
+  city: 'Jihlava',
+  lat: 49.4,
+  lng: 15.59,
+  services: [{ id: `s${i}`, name: 'Family therapy' }],
+}));
+
+const handlers = {
+  'directory.overview': () => ({
+    serviceCount: 2026,
+    organizationCount: 660,
+    locationCount: 1560,
+    taxonomyTermCount: 58,
+  }),
+  'directory.mapPoints': () => ({ type: 'FeatureCollection', features: [] }),
+  'directory.locations': (input: unknown) => {
+    const { page = 1, size = 20 } = input as { page?: number; size?: number };
+    return { total: places.length, page, size, items: places.slice((page - 1) * size, page * size) };
+  },
+};
+
+describe('the directory', () => {
+  it('shows the counts and the places in view, with more on request and focus on the first new one', async () => {
+    vi.stubGlobal('fetch', fakeApi(handlers));
+    root.render(<App />);
+    await vi.waitFor(() => expect(container.querySelectorAll('.dir-place')).toHaveLength(20));
+
+    const stats = container.querySelector('[aria-label="The directory in numbers"]')!;
+    expect(stats.textContent).toContain('2,026');
+    expect(stats.textContent).toContain('660');
+    expect(container.querySelector('.dir-list__summary')?.textContent).toBe(
+      'Showing 20 of 25 places in the map view.',
+    );
+    expect(container.querySelector('.dir-place')?.textContent).toContain('Family therapy');
+
+    const more = [...container.querySelectorAll('button')].find((b) => b.textContent === 'Show more')!;
+    more.click();
+    await vi.waitFor(() => expect(container.querySelectorAll('.dir-place')).toHaveLength(25));
+    await vi.waitFor(() => expect(document.activeElement?.textContent).toBe('Family Centre 21'));
+    expect([...container.querySelectorAll('button')].some((b) => b.textContent === 'Show more')).toBe(false);
+  });
+
+  it('says when no place is in view', async () => {
+    vi.stubGlobal(
+      'fetch',
+      fakeApi({ ...handlers, 'directory.locations': () => ({ total: 0, page: 1, size: 20, items: [] }) }),
+    );
+    root.render(<App />);
+    await vi.waitFor(() =>
+      expect(container.querySelector('.dir-list h3')?.textContent).toBe('No places in this part of the map'),
+    );
+  });
+});

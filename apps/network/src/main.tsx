@@ -1,0 +1,10 @@
+import { mapCss } from '@caremap/map';
+import { createLifecycles } from '@caremap/mfe-kit';
+import { App } from './App';
+import css from './network.css?inline';
+
+export const { bootstrap, mount, unmount } = createLifecycles({
+  name: '@caremap/network',
+  rootComponent: App,
+  css: [mapCss, css],
+});

@@ -1,0 +1,4 @@
+import { fileURLToPath } from 'node:url';
+import { defineMfeConfig } from '@caremap/mfe-kit/vite';
+
+export default defineMfeConfig({ name: 'network', root: fileURLToPath(new URL('.', import.meta.url)) });

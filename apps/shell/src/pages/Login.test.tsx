@@ -1,0 +1,101 @@
+import { CareMapQueryProvider, SESSION_EVENT } from '@caremap/api-client';
+import { FakeApiError, fakeApi } from '@caremap/api-client/testing';
+import { changeLanguage, initI18n } from '@caremap/ui';
+import { createRoot, type Root } from 'react-dom/client';
+import { afterEach, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
+import { Login } from './Login';
+
+let root: Root;
+let container: HTMLElement;
+
+beforeAll(() => {
+  initI18n();
+});
+
+beforeEach(async () => {
+  await changeLanguage('en');
+  window.history.replaceState(null, '', '/login?next=/network');
+  container = document.body.appendChild(document.createElement('div'));
+  root = createRoot(container);
+});
+
+afterEach(() => {
+  root.unmount();
+  container.remove();
+  vi.unstubAllGlobals();
+});
+
+const user = {
+  id: 'u1',
+  email: 'organiser@demo.caremap.eu',
+  displayName: 'Kovács Éva',
+  locale: 'hu',
+  roles: [],
+};
+
+async function renderLogin(login: (input: unknown) => unknown) {
+  vi.stubGlobal('fetch', fakeApi({ 'auth.me': () => ({ user: null }), 'auth.login': login }));
+  root.render(
+    <CareMapQueryProvider>
+      <Login />
+    </CareMapQueryProvider>,
+  );
+  await vi.waitFor(() => expect(container.querySelector('form')).not.toBeNull());
+}
+
+function fill(selector: string, value: string) {
+  const input = container.querySelector<HTMLInputElement>(selector)!;
+  const setter = Object.getOwnPropertyDescriptor(HTMLInputElement.prototype, 'value')!.set!;
+  setter.call(input, value);
+  input.dispatchEvent(new Event('input', { bubbles: true }));
+}
+
+function submit() {
+  container.querySelector<HTMLButtonElement>('button[type=submit]')!.click();
+}
+
+describe('the sign-in form', () => {
+  it('names each empty field next to it and in an alert that takes focus', async () => {
+    const login = vi.fn();
+    await renderLogin(login);
+    submit();
+    await vi.waitFor(() => expect(container.querySelector('[role=alert]')).not.toBeNull());
+    const alert = container.querySelector('[role=alert]')!;
+    expect(alert.textContent).toContain('E-mail: this field is required');
+    expect(alert.textContent).toContain('Password: this field is required');
+    await vi.waitFor(() => expect(document.activeElement).toBe(alert));
+    const email = container.querySelector('#login-email')!;
+    expect(email.getAttribute('aria-invalid')).toBe('true');
+    expect(document.getElementById(email.getAttribute('aria-describedby')!)?.textContent).toBe(
+      'this field is required',
+    );
+    expect(login).not.toHaveBeenCalled();
+  });
+
+  it('says "Wrong e-mail or password" when the server refuses', async () => {
+    await renderLogin(() => {
+      throw new FakeApiError('UNAUTHORIZED', 401, { appCode: 'invalid_credentials' });
+    });
+    fill('#login-email', 'organiser@demo.caremap.eu');
+    fill('#login-password', 'nope');
+    submit();
+    await vi.waitFor(() =>
+      expect(container.querySelector('[role=alert]')?.textContent).toContain('Wrong e-mail or password'),
+    );
+    expect(window.location.pathname).toBe('/login');
+  });
+
+  it('signs in, tells the page the session changed and goes back where the visitor came from', async () => {
+    const login = vi.fn(() => user);
+    const sessionChanged = vi.fn();
+    window.addEventListener(SESSION_EVENT, sessionChanged);
+    await renderLogin(login);
+    fill('#login-email', ' Organiser@Demo.CareMap.eu ');
+    fill('#login-password', 'caremap-demo');
+    submit();
+    await vi.waitFor(() => expect(window.location.pathname).toBe('/network'));
+    expect(login).toHaveBeenCalledWith({ email: 'organiser@demo.caremap.eu', password: 'caremap-demo' });
+    expect(sessionChanged).toHaveBeenCalledTimes(1);
+    window.removeEventListener(SESSION_EVENT, sessionChanged);
+  });
+});

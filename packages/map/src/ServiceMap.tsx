@@ -1,0 +1,167 @@
+import { type GeoJSONSource, Map as MapLibreMap, NavigationControl } from 'maplibre-gl';
+import { useEffect, useId, useRef, useState } from 'react';
+import { type AreaCollection, type Bbox, defaultBounds, type PointCollection, toApiBbox } from './geometry';
+import { AREA_SOURCE, addAreaLayers, addPointLayers, CLUSTER_LAYER, POINT_SOURCE } from './layers';
+import { offlineStyle } from './style';
+
+export interface ServiceMapLabels {
+  /** Accessible name of the map (its canvas is focusable and keyboard-operable). */
+  map: string;
+  /** How to use the map with a keyboard; read after the name. */
+  keyboardHint: string;
+  zoomIn: string;
+  zoomOut: string;
+  resetBearing: string;
+  /** Shown instead of the map when the browser cannot draw it (no WebGL). */
+  unavailable: string;
+}
+
+export interface ServiceMapProps {
+  labels: ServiceMapLabels;
+  /** Service locations; clustered, drawn as circles (no text: the basemap ships no glyphs). */
+  points?: PointCollection;
+  /** Territory polygons; `properties.approximate === true` draws a dashed outline. */
+  areas?: AreaCollection;
+  /** View to show; the map moves whenever the box changes (compared by value). */
+  fitBounds?: Bbox;
+  /** The visible area after every move, once at start too, as an API bbox. */
+  onMoveEnd?: (bbox: Bbox) => void;
+  basemapUrl?: string;
+  className?: string;
+}
+
+const emptyCollection = { type: 'FeatureCollection' as const, features: [] };
+
+function prefersReducedMotion(): boolean {
+  return typeof matchMedia === 'function' && matchMedia('(prefers-reduced-motion: reduce)').matches;
+}
+
+export function ServiceMap(props: ServiceMapProps) {
+  const { labels, points, areas, fitBounds, basemapUrl, className } = props;
+  const containerRef = useRef<HTMLDivElement>(null);
+  const mapRef = useRef<MapLibreMap | null>(null);
+  const [ready, setReady] = useState(false);
+  const [unavailable, setUnavailable] = useState(false);
+  const onMoveEndRef = useRef(props.onMoveEnd);
+  onMoveEndRef.current = props.onMoveEnd;
+  const initialBounds = useRef(fitBounds ?? defaultBounds);
+  const fitted = useRef(false);
+  const hintId = useId();
+
+  // One MapLibre instance per mounted component, removed on unmount (WebGL contexts are scarce).
+  // biome-ignore lint/correctness/useExhaustiveDependencies: labels and URL are read once at creation
+  useEffect(() => {
+    const container = containerRef.current;
+    if (!container) return;
+    let map: MapLibreMap;
+    try {
+      map = new MapLibreMap({
+        container,
+        style: offlineStyle(basemapUrl),
+        bounds: initialBounds.current,
+        fitBoundsOptions: { padding: 32 },
+        dragRotate: false,
+        pitchWithRotate: false,
+        touchPitch: false,
+        keyboard: true,
+        attributionControl: { compact: false, customAttribution: 'Natural Earth' },
+        locale: {
+          'Map.Title': labels.map,
+          'NavigationControl.ZoomIn': labels.zoomIn,
+          'NavigationControl.ZoomOut': labels.zoomOut,
+          'NavigationControl.ResetBearing': labels.resetBearing,
+        },
+      });
+    } catch {
+      // No WebGL (old device, locked-down browser): the list next to the map carries the content.
+      setUnavailable(true);
+      return;
+    }
+    map.touchZoomRotate.disableRotation();
+    map.addControl(new NavigationControl({ showCompass: false }), 'top-right');
+    const canvas = map.getCanvas();
+    canvas.setAttribute('aria-label', labels.map);
+    canvas.setAttribute('aria-describedby', hintId);
+
+    const emitBounds = () => {
+      const bounds = map.getBounds();
+      onMoveEndRef.current?.(
+        toApiBbox(bounds.getWest(), bounds.getSouth(), bounds.getEast(), bounds.getNorth()),
+      );
+    };
+    map.on('load', () => {
+      addAreaLayers(map);
+      addPointLayers(map);
+      setReady(true);
+      emitBounds();
+    });
+    map.on('moveend', emitBounds);
+    map.on('click', CLUSTER_LAYER, async (event) => {
+      const feature = event.features?.[0];
+      const clusterId = feature?.properties?.cluster_id;
+      if (!feature || typeof clusterId !== 'number' || feature.geometry.type !== 'Point') return;
+      const zoom = await map
+        .getSource<GeoJSONSource>(POINT_SOURCE)
+        ?.getClusterExpansionZoom(clusterId)
+        .catch(() => undefined); // the data changed under the click: nothing to zoom into
+      if (zoom !== undefined && mapRef.current === map) {
+        map.easeTo({
+          center: feature.geometry.coordinates as [number, number],
+          zoom,
+          animate: !prefersReducedMotion(),
+        });
+      }
+    });
+    map.on('mouseenter', CLUSTER_LAYER, () => {
+      canvas.style.cursor = 'pointer';
+    });
+    map.on('mouseleave', CLUSTER_LAYER, () => {
+      canvas.style.cursor = '';
+    });
+    mapRef.current = map;
+    return () => {
+      mapRef.current = null;
+      fitted.current = false;
+      setReady(false);
+      map.remove();
+    };
+  }, []);
+
+  // The language can change while the map is shown.
+  useEffect(() => {
+    mapRef.current?.getCanvas().setAttribute('aria-label', labels.map);
+  }, [labels.map]);
+
+  useEffect(() => {
+    if (!ready) return;
+    mapRef.current?.getSource<GeoJSONSource>(POINT_SOURCE)?.setData(points ?? emptyCollection);
+  }, [ready, points]);
+
+  useEffect(() => {
+    if (!ready) return;
+    mapRef.current?.getSource<GeoJSONSource>(AREA_SOURCE)?.setData(areas ?? emptyCollection);
+  }, [ready, areas]);
+
+  const boundsKey = fitBounds?.join(',');
+  // biome-ignore lint/correctness/useExhaustiveDependencies: fitBounds is compared by value through boundsKey
+  useEffect(() => {
+    if (!ready || !fitBounds) return;
+    // The first fit (data just arrived) jumps; later ones glide, so the reader sees where it went.
+    const animate = fitted.current && !prefersReducedMotion();
+    fitted.current = true;
+    mapRef.current?.fitBounds(fitBounds, { padding: 32, maxZoom: 12, animate });
+  }, [ready, boundsKey]);
+
+  return (
+    <div className={['cm-map', className].filter(Boolean).join(' ')}>
+      {unavailable ? (
+        <p className="cm-map__unavailable">{labels.unavailable}</p>
+      ) : (
+        <div ref={containerRef} className="cm-map__canvas" />
+      )}
+      <p id={hintId} className="cm-visually-hidden">
+        {labels.keyboardHint}
+      </p>
+    </div>
+  );
+}
