@@ -1,23 +1,10 @@
 import { FakeApiError, fakeApi } from '@caremap/api-client/testing';
-import { changeLanguage, initI18n } from '@caremap/ui';
-import { createRoot, type Root } from 'react-dom/client';
-import { afterEach, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
+import { changeLanguage } from '@caremap/ui';
+import { setupReactRoot } from '@caremap/ui/testing';
+import { describe, expect, it, vi } from 'vitest';
 import { App } from './App';
 
-let root: Root;
-let container: HTMLElement;
-beforeAll(() => {
-  initI18n();
-});
-beforeEach(() => {
-  container = document.body.appendChild(document.createElement('div'));
-  root = createRoot(container);
-});
-afterEach(() => {
-  root.unmount();
-  container.remove();
-  vi.unstubAllGlobals();
-});
+const t = setupReactRoot();
 
 const organiser = { id: 'u1', email: 'o@x.eu', displayName: 'Kovács Éva', locale: 'hu', roles: [] };
 const conference = {
@@ -35,7 +22,7 @@ const conference = {
 
 async function renderWith(handlers: Parameters<typeof fakeApi>[0]) {
   vi.stubGlobal('fetch', fakeApi(handlers));
-  root.render(<App />);
+  t.root.render(<App />);
 }
 
 describe('conferences', () => {
@@ -47,8 +34,8 @@ describe('conferences', () => {
         throw new FakeApiError('UNAUTHORIZED', 401);
       },
     });
-    await vi.waitFor(() => expect(container.textContent).toContain('Sign in to see your conferences'));
-    expect(container.querySelector('a')?.getAttribute('href')).toBe('/login?next=/conferences');
+    await vi.waitFor(() => expect(t.container.textContent).toContain('Sign in to see your conferences'));
+    expect(t.container.querySelector('a')?.getAttribute('href')).toBe('/login?next=/conferences');
   });
 
   it('lists upcoming conferences on the clock of their time zone, in the UI language', async () => {
@@ -57,8 +44,8 @@ describe('conferences', () => {
       'auth.me': () => ({ user: organiser }),
       'conference.upcoming': () => ({ items: [conference] }),
     });
-    await vi.waitFor(() => expect(container.querySelector('.conf-item')).not.toBeNull());
-    const item = container.querySelector('.conf-item')!;
+    await vi.waitFor(() => expect(t.container.querySelector('.conf-item')).not.toBeNull());
+    const item = t.container.querySelector('.conf-item')!;
     expect(item.textContent).toContain('Případová konference');
     expect(item.querySelector('time')?.textContent).toMatch(/prosince 2026.*10:00.*11:30/);
     expect(item.querySelector('time')?.getAttribute('datetime')).toBe('2026-12-02T09:00:00.000Z');
@@ -73,7 +60,7 @@ describe('conferences', () => {
       'conference.upcoming': () => ({ items: [] }),
     });
     await vi.waitFor(() =>
-      expect(container.querySelector('h2')?.textContent).toBe('No upcoming conferences'),
+      expect(t.container.querySelector('h2')?.textContent).toBe('No upcoming conferences'),
     );
   });
 });

@@ -1,24 +1,9 @@
 import { fakeApi } from '@caremap/api-client/testing';
-import { changeLanguage, initI18n } from '@caremap/ui';
-import { createRoot, type Root } from 'react-dom/client';
-import { afterEach, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
+import { setupReactRoot } from '@caremap/ui/testing';
+import { describe, expect, it, vi } from 'vitest';
 import { App } from './App';
 
-let root: Root;
-let container: HTMLElement;
-beforeAll(async () => {
-  initI18n();
-  await changeLanguage('en');
-});
-beforeEach(() => {
-  container = document.body.appendChild(document.createElement('div'));
-  root = createRoot(container);
-});
-afterEach(() => {
-  root.unmount();
-  container.remove();
-  vi.unstubAllGlobals();
-});
+const t = setupReactRoot();
 
 const places = Array.from({ length: 25 }, (_, i) => ({
   locationId: `l${i}`,
@@ -47,22 +32,24 @@ const handlers = {
 describe('the directory', () => {
   it('shows the counts and the places in view, with more on request and focus on the first new one', async () => {
     vi.stubGlobal('fetch', fakeApi(handlers));
-    root.render(<App />);
-    await vi.waitFor(() => expect(container.querySelectorAll('.dir-place')).toHaveLength(20));
+    t.root.render(<App />);
+    await vi.waitFor(() => expect(t.container.querySelectorAll('.dir-place')).toHaveLength(20));
 
-    const stats = container.querySelector('[aria-label="The directory in numbers"]')!;
+    const stats = t.container.querySelector('[aria-label="The directory in numbers"]')!;
     expect(stats.textContent).toContain('2,026');
     expect(stats.textContent).toContain('660');
-    expect(container.querySelector('.dir-list__summary')?.textContent).toBe(
+    expect(t.container.querySelector('.dir-list__summary')?.textContent).toBe(
       'Showing 20 of 25 places in the map view.',
     );
-    expect(container.querySelector('.dir-place')?.textContent).toContain('Family therapy');
+    expect(t.container.querySelector('.dir-place')?.textContent).toContain('Family therapy');
 
-    const more = [...container.querySelectorAll('button')].find((b) => b.textContent === 'Show more')!;
+    const more = [...t.container.querySelectorAll('button')].find((b) => b.textContent === 'Show more')!;
     more.click();
-    await vi.waitFor(() => expect(container.querySelectorAll('.dir-place')).toHaveLength(25));
+    await vi.waitFor(() => expect(t.container.querySelectorAll('.dir-place')).toHaveLength(25));
     await vi.waitFor(() => expect(document.activeElement?.textContent).toBe('Family Centre 21'));
-    expect([...container.querySelectorAll('button')].some((b) => b.textContent === 'Show more')).toBe(false);
+    expect([...t.container.querySelectorAll('button')].some((b) => b.textContent === 'Show more')).toBe(
+      false,
+    );
   });
 
   it('says when no place is in view', async () => {
@@ -70,9 +57,11 @@ describe('the directory', () => {
       'fetch',
       fakeApi({ ...handlers, 'directory.locations': () => ({ total: 0, page: 1, size: 20, items: [] }) }),
     );
-    root.render(<App />);
+    t.root.render(<App />);
     await vi.waitFor(() =>
-      expect(container.querySelector('.dir-list h3')?.textContent).toBe('No places in this part of the map'),
+      expect(t.container.querySelector('.dir-list h3')?.textContent).toBe(
+        'No places in this part of the map',
+      ),
     );
   });
 });

@@ -1,24 +1,9 @@
 import { FakeApiError, fakeApi } from '@caremap/api-client/testing';
-import { changeLanguage, initI18n } from '@caremap/ui';
-import { createRoot, type Root } from 'react-dom/client';
-import { afterEach, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
+import { setupReactRoot } from '@caremap/ui/testing';
+import { describe, expect, it, vi } from 'vitest';
 import { App } from './App';
 
-let root: Root;
-let container: HTMLElement;
-beforeAll(async () => {
-  initI18n();
-  await changeLanguage('en');
-});
-beforeEach(() => {
-  container = document.body.appendChild(document.createElement('div'));
-  root = createRoot(container);
-});
-afterEach(() => {
-  root.unmount();
-  container.remove();
-  vi.unstubAllGlobals();
-});
+const t = setupReactRoot();
 
 const networker = { id: 'u1', email: 'n@x.eu', displayName: 'Jana Nováková', locale: 'cs', roles: [] };
 const jihlava = {
@@ -46,7 +31,7 @@ const jihlava = {
 
 async function renderWith(handlers: Parameters<typeof fakeApi>[0]) {
   vi.stubGlobal('fetch', fakeApi(handlers));
-  root.render(<App />);
+  t.root.render(<App />);
 }
 
 describe('network', () => {
@@ -55,8 +40,8 @@ describe('network', () => {
       throw new FakeApiError('UNAUTHORIZED', 401);
     });
     await renderWith({ 'auth.me': () => ({ user: null }), 'territory.mine': mine });
-    await vi.waitFor(() => expect(container.textContent).toContain('Sign in to see your network'));
-    expect(container.querySelector('a')?.getAttribute('href')).toBe('/login?next=/network');
+    await vi.waitFor(() => expect(t.container.textContent).toContain('Sign in to see your network'));
+    expect(t.container.querySelector('a')?.getAttribute('href')).toBe('/login?next=/network');
     expect(mine).not.toHaveBeenCalled();
   });
 
@@ -65,19 +50,19 @@ describe('network', () => {
       'auth.me': () => ({ user: networker }),
       'territory.mine': () => ({ items: [jihlava] }),
     });
-    await vi.waitFor(() => expect(container.querySelector('table')).not.toBeNull());
-    const row = container.querySelector('tbody tr')!;
+    await vi.waitFor(() => expect(t.container.querySelector('table')).not.toBeNull());
+    const row = t.container.querySelector('tbody tr')!;
     expect(row.querySelector('th')?.textContent).toContain('ORP Jihlava');
     expect(row.textContent).toContain('Approximate boundary');
     expect(row.textContent).toContain('ORP (municipality with extended powers)');
     expect(row.textContent).toContain('Czechia');
     expect([...row.querySelectorAll('td.net-num')].map((td) => td.textContent)).toEqual(['76', '15']);
     // jsdom has no WebGL: the map says so instead of breaking the page.
-    expect(container.querySelector('.cm-map__unavailable')?.textContent).toContain('cannot be shown');
+    expect(t.container.querySelector('.cm-map__unavailable')?.textContent).toContain('cannot be shown');
   });
 
   it('shows an empty state when no territory is assigned', async () => {
     await renderWith({ 'auth.me': () => ({ user: networker }), 'territory.mine': () => ({ items: [] }) });
-    await vi.waitFor(() => expect(container.querySelector('h2')?.textContent).toBe('No territories yet'));
+    await vi.waitFor(() => expect(t.container.querySelector('h2')?.textContent).toBe('No territories yet'));
   });
 });

@@ -1,28 +1,12 @@
 import { CareMapQueryProvider, SESSION_EVENT } from '@caremap/api-client';
 import { FakeApiError, fakeApi } from '@caremap/api-client/testing';
-import { changeLanguage, initI18n } from '@caremap/ui';
-import { createRoot, type Root } from 'react-dom/client';
-import { afterEach, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
+import { setupReactRoot } from '@caremap/ui/testing';
+import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { Login } from './Login';
 
-let root: Root;
-let container: HTMLElement;
-
-beforeAll(() => {
-  initI18n();
-});
-
-beforeEach(async () => {
-  await changeLanguage('en');
+const t = setupReactRoot();
+beforeEach(() => {
   window.history.replaceState(null, '', '/login?next=/network');
-  container = document.body.appendChild(document.createElement('div'));
-  root = createRoot(container);
-});
-
-afterEach(() => {
-  root.unmount();
-  container.remove();
-  vi.unstubAllGlobals();
 });
 
 const user = {
@@ -35,23 +19,23 @@ const user = {
 
 async function renderLogin(login: (input: unknown) => unknown) {
   vi.stubGlobal('fetch', fakeApi({ 'auth.me': () => ({ user: null }), 'auth.login': login }));
-  root.render(
+  t.root.render(
     <CareMapQueryProvider>
       <Login />
     </CareMapQueryProvider>,
   );
-  await vi.waitFor(() => expect(container.querySelector('form')).not.toBeNull());
+  await vi.waitFor(() => expect(t.container.querySelector('form')).not.toBeNull());
 }
 
 function fill(selector: string, value: string) {
-  const input = container.querySelector<HTMLInputElement>(selector)!;
+  const input = t.container.querySelector<HTMLInputElement>(selector)!;
   const setter = Object.getOwnPropertyDescriptor(HTMLInputElement.prototype, 'value')!.set!;
   setter.call(input, value);
   input.dispatchEvent(new Event('input', { bubbles: true }));
 }
 
 function submit() {
-  container.querySelector<HTMLButtonElement>('button[type=submit]')!.click();
+  t.container.querySelector<HTMLButtonElement>('button[type=submit]')!.click();
 }
 
 describe('the sign-in form', () => {
@@ -59,12 +43,12 @@ describe('the sign-in form', () => {
     const login = vi.fn();
     await renderLogin(login);
     submit();
-    await vi.waitFor(() => expect(container.querySelector('[role=alert]')).not.toBeNull());
-    const alert = container.querySelector('[role=alert]')!;
+    await vi.waitFor(() => expect(t.container.querySelector('[role=alert]')).not.toBeNull());
+    const alert = t.container.querySelector('[role=alert]')!;
     expect(alert.textContent).toContain('E-mail: this field is required');
     expect(alert.textContent).toContain('Password: this field is required');
     await vi.waitFor(() => expect(document.activeElement).toBe(alert));
-    const email = container.querySelector('#login-email')!;
+    const email = t.container.querySelector('#login-email')!;
     expect(email.getAttribute('aria-invalid')).toBe('true');
     expect(document.getElementById(email.getAttribute('aria-describedby')!)?.textContent).toBe(
       'this field is required',
@@ -80,7 +64,7 @@ describe('the sign-in form', () => {
     fill('#login-password', 'nope');
     submit();
     await vi.waitFor(() =>
-      expect(container.querySelector('[role=alert]')?.textContent).toContain('Wrong e-mail or password'),
+      expect(t.container.querySelector('[role=alert]')?.textContent).toContain('Wrong e-mail or password'),
     );
     expect(window.location.pathname).toBe('/login');
   });
