@@ -21,7 +21,7 @@ async function demoLogins(db: Database) {
 async function main() {
   const env = loadEnv();
   const logger = createLogger(env.LOG_LEVEL);
-  const server = await startServer(env, logger);
+  const server = await startServer(env, logger, (text) => process.stdout.write(`  ${text}\n`));
 
   const where =
     server.database.kind === 'pglite'

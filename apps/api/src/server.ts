@@ -1,4 +1,6 @@
+import { existsSync } from 'node:fs';
 import { createServer as createNetServer } from 'node:net';
+import { join } from 'node:path';
 import type { DatabaseHandle } from '@caremap/db';
 import { openDatabase } from '@caremap/db';
 import { type ServerType, serve } from '@hono/node-server';
@@ -24,10 +26,23 @@ export interface RunningServer {
 }
 
 /** Starts CareMap: frontend check, port check, database open + migrate, demo seed when empty, listen. */
-export async function startServer(env: Env, logger: Logger): Promise<RunningServer> {
+export async function startServer(
+  env: Env,
+  logger: Logger,
+  /** Plain-language progress for a person watching the terminal (the JSON log says the same for machines). */
+  progress: (text: string) => void = () => {},
+): Promise<RunningServer> {
   const frontend = env.CAREMAP_SERVE_FRONTEND ? loadFrontend(env.CAREMAP_WEB_ROOT) : undefined;
   if (env.PORT !== 0) await assertPortFree(env.PORT, env.HOST);
 
+  const fresh = !env.DATABASE_URL && !existsSync(join(env.CAREMAP_DATA_DIR, 'PG_VERSION'));
+  progress(
+    env.DATABASE_URL
+      ? 'Connecting to PostgreSQL…'
+      : fresh
+        ? `Creating the embedded database in ${env.CAREMAP_DATA_DIR} (first start only, about 15 seconds)…`
+        : `Opening the embedded database in ${env.CAREMAP_DATA_DIR}…`,
+  );
   const database = await openDatabase({ databaseUrl: env.DATABASE_URL, dataDir: env.CAREMAP_DATA_DIR });
   let seeded = false;
   try {
@@ -42,6 +57,7 @@ export async function startServer(env: Env, logger: Logger): Promise<RunningServ
     if (seeding && !(await seeding.isSeeded(database.db))) {
       const t0 = performance.now();
       logger.info('database is empty: loading demo data');
+      progress('Loading the demo data (first start only)…');
       const summary = await seeding.seed(database.db, {
         demoPassword: env.CAREMAP_DEMO_PASSWORD,
         onProgress: (step, done, total) => logger.info({ step, done, total }, 'seeding'),

@@ -88,7 +88,7 @@ export function LocationList({ bbox }: { bbox: Bbox | undefined }) {
               </p>
               {place.services.length ? (
                 <ul className="dir-place__services" aria-label={t('directory.servicesHere')}>
-                  {place.services.map((service: { id: string; name: string }) => (
+                  {place.services.map((service) => (
                     <li key={service.id}>{service.name}</li>
                   ))}
                 </ul>

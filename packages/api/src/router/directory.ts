@@ -95,7 +95,10 @@ export const directoryRouter = router({
         city: r.city,
         lat: Number(r.lat),
         lng: Number(r.lng),
-        services: typeof r.services === 'string' ? JSON.parse(r.services) : r.services,
+        services: (typeof r.services === 'string' ? JSON.parse(r.services) : r.services) as Array<{
+          id: string;
+          name: string;
+        }>,
       })),
     };
   }),

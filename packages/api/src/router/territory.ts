@@ -1,4 +1,5 @@
 import { selectRows } from '@caremap/db';
+import type { MultiPolygonGeometry } from '@caremap/db/schema';
 import { sql } from 'drizzle-orm';
 import { scopeOf } from '../policy';
 import { protectedProcedure, router } from '../trpc';
@@ -9,7 +10,7 @@ type TerritoryRow = {
   kind: 'region' | 'orp' | 'county' | 'district' | 'custom';
   country: string;
   approximate: boolean;
-  geometry: string | { type: 'MultiPolygon'; coordinates: number[][][][] };
+  geometry: string | MultiPolygonGeometry;
   location_count: number;
   partner_institution_count: number;
 };
@@ -44,7 +45,9 @@ export const territoryRouter = router({
         kind: r.kind,
         country: r.country,
         approximate: r.approximate,
-        geometry: typeof r.geometry === 'string' ? JSON.parse(r.geometry) : r.geometry,
+        geometry: (typeof r.geometry === 'string'
+          ? JSON.parse(r.geometry)
+          : r.geometry) as MultiPolygonGeometry,
         locationCount: Number(r.location_count),
         partnerInstitutionCount: Number(r.partner_institution_count),
       })),
