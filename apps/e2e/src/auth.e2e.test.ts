@@ -60,6 +60,8 @@ describe('signing in and out', () => {
     await b.page.getByRole('heading', { name: en.network!.title, level: 1 }).waitFor();
     await b.page.getByRole('table').getByText('Jihlava').first().waitFor();
     await b.page.locator('.maplibregl-canvas').waitFor();
+    await b.page.waitForLoadState('networkidle');
+    await b.page.waitForFunction(() => !document.querySelector('[aria-busy="true"]'));
     await b.page.screenshot({ path: `${screenshotDir}network-coordinator-en.png`, fullPage: true });
     await b.page
       .getByRole('navigation', { name: en.nav!.label })
