@@ -6,8 +6,6 @@ import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { PGlite } from '@electric-sql/pglite';
-import { btree_gist } from '@electric-sql/pglite/contrib/btree_gist';
-import { postgis } from '@electric-sql/pglite-postgis';
 import postgres from 'postgres';
 import { type DatabaseHandle, openDatabase } from './client';
 
@@ -86,9 +84,4 @@ export async function openTestDatabase(template: TemplateRef): Promise<DatabaseH
       await admin.end();
     },
   };
-}
-
-/** PGlite instance with CareMap's extensions, for tests that need raw access. */
-export function pgliteExtensions() {
-  return { postgis, btree_gist };
 }
