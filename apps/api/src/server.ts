@@ -128,15 +128,21 @@ function assertPortFree(port: number, host: string): Promise<void> {
 function closeHttp(server: ServerType, timeoutMs: number): Promise<void> {
   return new Promise((resolve) => {
     const http = server as import('node:http').Server;
+    // close() stops accepting and drops idle keep-alive connections; a connection becomes idle
+    // again once its in-flight request is answered, so sweep until the last one has gone rather
+    // than wait out the keep-alive timeout.
+    const sweep = setInterval(() => http.closeIdleConnections(), 50);
     const timer = setTimeout(() => {
-      http.closeAllConnections?.();
-      resolve();
+      http.closeAllConnections();
+      finish();
     }, timeoutMs);
-    timer.unref();
-    http.close(() => {
+    const finish = () => {
+      clearInterval(sweep);
       clearTimeout(timer);
       resolve();
-    });
-    http.closeIdleConnections?.();
+    };
+    sweep.unref();
+    timer.unref();
+    http.close(finish);
   });
 }

@@ -94,7 +94,7 @@ describe('start-up errors', () => {
 });
 
 describe('one process per data directory', () => {
-  it('refuses a second server on a data directory in use, and shuts down cleanly on SIGTERM', async () => {
+  it('refuses a second server on a data directory in use, and on SIGTERM answers the requests in flight before it stops', async () => {
     const db = await scratchDatabase();
     const first = spawnServer({ ...apiOnly, ...db.env, LOG_LEVEL: 'info' }, await freePort());
     try {
@@ -102,7 +102,28 @@ describe('one process per data directory', () => {
       if (!process.env.TEST_DATABASE_URL) {
         expect(await failsWith({ ...db.env })).toMatch(/is in use by another CareMap process/);
       }
-      expect(await first.stop('SIGTERM')).toBe(0);
+      // Sign-ins take tens of milliseconds each (argon2), so several are in flight when the signal
+      // arrives; each the server has begun must still get its answer. (One whose bytes the server
+      // had not read yet may see its connection closed, as with any server that stops accepting.)
+      const signalled = { at: 0 };
+      const inFlight = Array.from({ length: 8 }, (_, i) =>
+        fetch(`${first.url}/trpc/auth.login`, {
+          method: 'POST',
+          headers: { 'content-type': 'application/json' },
+          body: JSON.stringify({ json: { email: `inflight${i}@test.caremap.eu`, password: 'x' } }),
+        }).then(
+          (res) => ({ status: res.status, at: performance.now() }),
+          () => ({ status: 0, at: performance.now() }),
+        ),
+      );
+      await new Promise((r) => setTimeout(r, 40));
+      signalled.at = performance.now();
+      const stopped = first.stop('SIGTERM');
+      const answers = await Promise.all(inFlight);
+      const answered = answers.filter((a) => a.status !== 0);
+      expect(answered.every((a) => a.status === 401)).toBe(true);
+      expect(answered.filter((a) => a.at > signalled.at).length).toBeGreaterThan(0);
+      expect(await stopped).toBe(0);
       expect(first.output()).toMatch(/stopped cleanly/);
     } finally {
       await first.stop('SIGKILL');
