@@ -3,6 +3,7 @@
 // TR foster care and adoption). Codes are stable identifiers: never rename one, add a new code instead.
 import type { Labels, taxonomy, taxonomyTerm } from '../schema/directory';
 import { seedId } from './random';
+import { pipeRows } from './table';
 
 export interface TermDef {
   code: string;
@@ -75,22 +76,12 @@ youth_counselling | children_and_youth | Ifjúsági tanácsadás | Poradenství 
 `;
 
 function parse(): TermDef[] {
-  return TABLE.trim()
-    .split('\n')
-    .map((line) => {
-      const cells = line.split('|').map((c) => c.trim());
-      if (cells.length !== 7 || cells.some((c) => c === '')) throw new Error(`bad taxonomy line: ${line}`);
-      const [code, group, hu, cs, tr, en, description] = cells as [
-        string,
-        string,
-        string,
-        string,
-        string,
-        string,
-        string,
-      ];
-      return { code, group: group === '-' ? undefined : group, labels: { hu, cs, tr, en }, description };
-    });
+  return pipeRows(TABLE, 7, 'taxonomy').map(([code, group, hu, cs, tr, en, description]) => ({
+    code,
+    group: group === '-' ? undefined : group,
+    labels: { hu, cs, tr, en },
+    description,
+  }));
 }
 
 export const TERM_DEFS: readonly TermDef[] = parse();

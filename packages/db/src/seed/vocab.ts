@@ -3,6 +3,7 @@
 // The Czech and Hungarian vocabularies are in vocab-cz.ts and vocab-hu.ts.
 import type { Town } from './geodata';
 import type { Rng } from './random';
+import { pipeRows } from './table';
 
 export type Country = 'CZ' | 'HU';
 
@@ -186,22 +187,8 @@ type NameFn = OrgTemplate['name'];
  * or '-'. `names` overrides the pattern for templates whose name needs code.
  */
 export function parseTemplates(table: string, names: Record<string, NameFn> = {}): OrgTemplate[] {
-  return table
-    .trim()
-    .split('\n')
-    .map((line) => {
-      const cells = line.split('|').map((c) => c.trim());
-      if (cells.length !== 8) throw new Error(`bad template line: ${line}`);
-      const [key, pattern, legalStatus, conditions, weight, branches, terms, description] = cells as [
-        string,
-        string,
-        string,
-        string,
-        string,
-        string,
-        string,
-        string,
-      ];
+  return pipeRows(table, 8, 'template').map(
+    ([key, pattern, legalStatus, conditions, weight, branches, terms, description]) => {
       const template: OrgTemplate = {
         key,
         name:
@@ -227,7 +214,8 @@ export function parseTemplates(table: string, names: Record<string, NameFn> = {}
         else throw new Error(`bad template condition ${condition} in ${key}`);
       }
       return template;
-    });
+    },
+  );
 }
 
 /** Hungarian place adjective: Szolnok -> Szolnoki, Nyíregyháza -> Nyíregyházi, Eger -> Egri. */
