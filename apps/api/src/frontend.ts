@@ -1,6 +1,6 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { buildImportMap } from '@caremap/shared-deps';
+import { buildImportMap, readSharedManifest } from '@caremap/shared-deps';
 import { serveStatic } from '@hono/node-server/serve-static';
 import type { Context, Hono } from 'hono';
 
@@ -22,7 +22,6 @@ export class FrontendNotBuiltError extends Error {
 }
 
 export interface Frontend {
-  importMap: { imports: Record<string, string> };
   // biome-ignore lint/suspicious/noExplicitAny: any app's variables will do
   mount(app: Hono<any>): void;
   shellPage(c: Context, status: 200 | 404): Response;
@@ -46,16 +45,22 @@ export function loadFrontend(webRoot: string): Frontend {
         prefix,
       };
     });
-  const composeImportMap = () => buildImportMap({ mfes: readMfes().map(({ name, url }) => ({ name, url })) });
   const mfes = readMfes();
   const shellHtmlPath = join(webRoot, 'apps/shell/dist/index.html');
   const sharedRoot = join(webRoot, 'packages/shared-deps/dist/shared');
+  // The manifest comes from the same folder /shared/ serves, so the map never names a file that
+  // CAREMAP_WEB_ROOT does not hold.
+  const composeImportMap = () =>
+    buildImportMap({
+      mfes: readMfes().map(({ name, url }) => ({ name, url })),
+      manifest: readSharedManifest(sharedRoot),
+    });
   const basemapRoot = join(webRoot, 'packages/map/dist/basemap');
   for (const path of [shellHtmlPath, sharedRoot, basemapRoot]) {
     if (!existsSync(path)) throw new FrontendNotBuiltError(`The frontend is not built: ${path} is missing.`);
   }
   const shellHtml = () => readFileSync(shellHtmlPath, 'utf8');
-  const importMap = composeImportMap();
+  composeImportMap(); // a stale or missing build fails start-up, not the first page load
 
   const statics: Array<{ prefix: string; root: string }> = [
     ...mfes.map(({ prefix, root }) => ({ prefix, root })),
@@ -64,7 +69,6 @@ export function loadFrontend(webRoot: string): Frontend {
   ];
 
   return {
-    importMap,
     mount(app) {
       app.get('/importmap.json', (c) => {
         c.header('Cache-Control', 'no-cache');
