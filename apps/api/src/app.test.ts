@@ -22,7 +22,7 @@ beforeAll(async () => {
     })
     .returning();
   await t.current.db.insert(schema.membership).values({ userId: u!.id, agencyId: a!.id, role: 'partner' });
-  server = await serveOnFreePort(createApp({ database: t.current, logger: log.logger, trustProxy: true }));
+  server = await serveOnFreePort(createApp({ database: t.current, logger: log.logger, trustProxy: 1 }));
 });
 afterAll(() => server?.close());
 

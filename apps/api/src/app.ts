@@ -1,6 +1,5 @@
 import { type AppCode, appRouter, resolveSession, SESSION_TTL_MS } from '@caremap/api';
 import type { DatabaseHandle } from '@caremap/db';
-import { getConnInfo } from '@hono/node-server/conninfo';
 import { trpcServer } from '@hono/trpc-server';
 import { Hono } from 'hono';
 import { getCookie } from 'hono/cookie';
@@ -8,6 +7,7 @@ import { HTTPException } from 'hono/http-exception';
 import { type RequestIdVariables, requestId } from 'hono/request-id';
 import { secureHeaders } from 'hono/secure-headers';
 import { serialize } from 'hono/utils/cookie';
+import { clientAddress, isSecureRequest } from './client-address';
 import type { Frontend } from './frontend';
 import type { Logger } from './logger';
 
@@ -17,7 +17,8 @@ export interface AppOptions {
   database: DatabaseHandle;
   logger: Logger;
   frontend?: Frontend | undefined;
-  trustProxy?: boolean;
+  /** Number of trusted reverse proxies in front (CAREMAP_TRUST_PROXY); 0 = take the socket address. */
+  trustProxy?: number;
   sessionTtlMs?: number;
 }
 
@@ -27,7 +28,7 @@ export function createApp({
   database,
   logger,
   frontend,
-  trustProxy = false,
+  trustProxy = 0,
   sessionTtlMs = SESSION_TTL_MS,
 }: AppOptions) {
   const app = new Hono<Env>();
@@ -79,12 +80,11 @@ export function createApp({
       router: appRouter,
       createContext: async ({ resHeaders }, c) => {
         const token = getCookie(c, SESSION_COOKIE) ?? null;
-        const secure =
-          c.req.url.startsWith('https:') || (trustProxy && c.req.header('x-forwarded-proto') === 'https');
+        const secure = isSecureRequest(c, trustProxy);
         return {
           db: database.db,
           requestId: c.get('requestId'),
-          clientKey: clientKey(c, trustProxy),
+          clientKey: clientAddress(c, trustProxy),
           sessionToken: token,
           user: await resolveSession(database.db, token),
           setSessionToken: (value: string | null, expiresAt?: Date) => {
@@ -133,18 +133,6 @@ export function createApp({
   });
 
   return app;
-}
-
-function clientKey(c: Parameters<typeof getConnInfo>[0], trustProxy: boolean): string {
-  if (trustProxy) {
-    const forwarded = c.req.header('x-forwarded-for')?.split(',')[0]?.trim();
-    if (forwarded) return forwarded;
-  }
-  try {
-    return getConnInfo(c).remote.address ?? 'unknown';
-  } catch {
-    return 'unknown';
-  }
 }
 
 function withTimeout<T>(promise: Promise<T>, ms: number): Promise<T> {

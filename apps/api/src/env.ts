@@ -18,7 +18,11 @@ const envSchema = z.object({
   CAREMAP_DEMO_PASSWORD: z.string().min(8).default('caremap-demo'),
   CAREMAP_SERVE_FRONTEND: flag.default(true),
   CAREMAP_WEB_ROOT: z.string().min(1).default(repoRoot),
-  CAREMAP_TRUST_PROXY: flag.default(false),
+  /** How many reverse proxies stand in front: `false`/0 = none, `true` = 1, or a number of hops. */
+  CAREMAP_TRUST_PROXY: z
+    .union([flag, z.coerce.number().int().min(0).max(10)])
+    .transform((v) => (typeof v === 'number' ? v : v ? 1 : 0))
+    .default(0),
   CAREMAP_SESSION_TTL_HOURS: z.coerce
     .number()
     .positive()

@@ -1,6 +1,7 @@
 import {
   bigserial,
   index,
+  integer,
   jsonb,
   pgEnum,
   pgTable,
@@ -79,11 +80,28 @@ export const userSession = pgTable(
     userId: uuid('user_id')
       .notNull()
       .references(() => appUser.id, { onDelete: 'cascade' }),
+    /** Absolute end of the session, fixed at sign-in (CAREMAP_SESSION_TTL_HOURS). */
     expiresAt: timestamp('expires_at', { withTimezone: true }).notNull(),
+    /** Last request seen; a session idle longer than CAREMAP_SESSION_IDLE_MINUTES is dead. */
+    lastSeenAt: timestamp('last_seen_at', { withTimezone: true }).notNull().defaultNow(),
     ...timestamps,
   },
-  (t) => [unique('user_session_token_uq').on(t.tokenHash), index('user_session_user_idx').on(t.userId)],
+  (t) => [
+    unique('user_session_token_uq').on(t.tokenHash),
+    index('user_session_user_idx').on(t.userId),
+    index('user_session_expires_idx').on(t.expiresAt),
+  ],
 );
+
+/**
+ * Counters of rate-limiter-flexible's RateLimiterDrizzle (sign-in attempts per account and per
+ * address), in the database so that every replica shares them. Column names are the library's.
+ */
+export const rateLimit = pgTable('rate_limit', {
+  key: text('key').primaryKey(),
+  points: integer('points').notNull().default(0),
+  expire: timestamp('expire', { withTimezone: true }),
+});
 
 /** Append-only: a trigger refuses UPDATE, DELETE and TRUNCATE. */
 export const auditLog = pgTable(
