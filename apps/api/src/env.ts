@@ -11,10 +11,14 @@ const flag = z
 /** Every environment variable CareMap reads; README's "Configuration" lists the same. */
 const envSchema = z.object({
   PORT: z.coerce.number().int().min(0).max(65_535).default(3000),
-  HOST: z.string().min(1).default('0.0.0.0'),
+  /** Loopback by default: a machine that runs the demo does not offer it to its whole network. */
+  HOST: z.string().min(1).default('127.0.0.1'),
   DATABASE_URL: z.string().min(1).optional(),
   CAREMAP_DATA_DIR: z.string().min(1).default(resolve(repoRoot, '.caremap/data')),
-  CAREMAP_SEED: z.enum(['auto', 'none']).default('auto'),
+  /** `development` (default) or `production`, which refuses demo data, demo accounts and the demo password. */
+  CAREMAP_ENV: z.enum(['development', 'production']).default('development'),
+  /** `auto`: demo data into an empty database on a loopback listener; `demo`: also on other interfaces; `none`. */
+  CAREMAP_SEED: z.enum(['auto', 'demo', 'none']).default('auto'),
   CAREMAP_DEMO_PASSWORD: z.string().min(8).default('caremap-demo'),
   CAREMAP_SERVE_FRONTEND: flag.default(true),
   CAREMAP_WEB_ROOT: z.string().min(1).default(repoRoot),
@@ -28,6 +32,21 @@ const envSchema = z.object({
     .positive()
     .max(24 * 30)
     .default(12),
+  CAREMAP_SESSION_IDLE_MINUTES: z.coerce
+    .number()
+    .positive()
+    .max(24 * 60 * 30)
+    .default(60),
+  CAREMAP_LOGIN_MAX_PER_ACCOUNT: z.coerce.number().int().min(1).max(1000).default(10),
+  CAREMAP_LOGIN_MAX_PER_ADDRESS: z.coerce.number().int().min(1).max(100_000).default(50),
+  CAREMAP_LOGIN_WINDOW_MINUTES: z.coerce
+    .number()
+    .int()
+    .min(1)
+    .max(24 * 60)
+    .default(15),
+  /** The URL browsers use, e.g. https://caremap.example.org; state-changing requests must come from its origin. */
+  CAREMAP_PUBLIC_URL: z.url({ protocol: /^https?$/ }).optional(),
   CAREMAP_SHUTDOWN_TIMEOUT_MS: z.coerce.number().int().positive().default(10_000),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
 });
@@ -43,5 +62,16 @@ export function loadEnv(source: NodeJS.ProcessEnv = process.env): Env {
     const lines = result.error.issues.map((i) => `  ${i.path.join('.')}: ${i.message}`);
     throw new ConfigError(`Invalid configuration:\n${lines.join('\n')}`);
   }
-  return result.data;
+  const env = result.data;
+  if (env.CAREMAP_ENV === 'production' && env.CAREMAP_SEED === 'demo') {
+    throw new ConfigError(
+      'Invalid configuration:\n  CAREMAP_SEED: demo data is refused with CAREMAP_ENV=production (use CAREMAP_SEED=none)',
+    );
+  }
+  return env;
+}
+
+/** Whether the listener is reachable from this machine only. */
+export function isLoopbackHost(host: string): boolean {
+  return /^(?:localhost|127(?:\.\d{1,3}){3}|::1|\[::1\])$/i.test(host);
 }

@@ -1,22 +1,9 @@
 // `pnpm start` ends here: start CareMap, print where it is, and shut down cleanly on a signal.
-import { type Database, DatabaseStartupError, schema } from '@caremap/db';
-import { asc, eq, like } from 'drizzle-orm';
+import { DatabaseStartupError } from '@caremap/db';
 import { ConfigError, loadEnv } from './env';
 import { FrontendNotBuiltError } from './frontend';
 import { createLogger } from './logger';
-import { PortInUseError, startServer } from './server';
-
-/** The demo accounts as they are in the database, so the banner never lists one that is not there. */
-async function demoLogins(db: Database) {
-  const rows = await db
-    .select({ email: schema.appUser.email, role: schema.membership.role, agency: schema.agency.name })
-    .from(schema.appUser)
-    .innerJoin(schema.membership, eq(schema.membership.userId, schema.appUser.id))
-    .innerJoin(schema.agency, eq(schema.agency.id, schema.membership.agencyId))
-    .where(like(schema.appUser.email, '%@demo.caremap.eu'))
-    .orderBy(asc(schema.appUser.email));
-  return rows.map((r) => `    ${r.email.padEnd(34)} ${r.role} (${r.agency})`);
-}
+import { demoLogins, PortInUseError, startServer, UnsafeStartError } from './server';
 
 async function main() {
   const env = loadEnv();
@@ -27,7 +14,12 @@ async function main() {
     server.database.kind === 'pglite'
       ? `embedded database in ${server.database.location}`
       : `PostgreSQL ${server.database.location}`;
-  const logins = env.CAREMAP_SEED === 'auto' ? await demoLogins(server.database.db) : [];
+  const logins =
+    env.CAREMAP_SEED === 'none'
+      ? []
+      : (await demoLogins(server.database.db)).map(
+          (r) => `    ${r.email.padEnd(34)} ${r.role} (${r.agency})`,
+        );
   const lines = [
     '',
     `  CareMap is ready at ${server.url}  (${where})`,
@@ -38,6 +30,7 @@ async function main() {
           ...logins,
         ]
       : []),
+    ...(server.seedSkipped ? ['', `  ${server.seedSkipped}.`] : []),
     '',
     '  Press Ctrl+C to stop.',
     '',
@@ -73,6 +66,7 @@ main().catch((error: unknown) => {
     error instanceof DatabaseStartupError ||
     error instanceof PortInUseError ||
     error instanceof FrontendNotBuiltError ||
+    error instanceof UnsafeStartError ||
     error instanceof ConfigError;
   if (known) {
     const hint = 'hint' in error && error.hint ? `\n  What to do: ${error.hint}` : '';

@@ -1,11 +1,13 @@
 import { existsSync } from 'node:fs';
 import { createServer as createNetServer } from 'node:net';
 import { join } from 'node:path';
-import type { DatabaseHandle } from '@caremap/db';
-import { openDatabase } from '@caremap/db';
+import { purgeExpiredSessions } from '@caremap/api';
+import type { Database, DatabaseHandle } from '@caremap/db';
+import { openDatabase, schema } from '@caremap/db';
 import { type ServerType, serve } from '@hono/node-server';
+import { asc, eq, like } from 'drizzle-orm';
 import { createApp } from './app';
-import type { Env } from './env';
+import { type Env, isLoopbackHost } from './env';
 import { loadFrontend } from './frontend';
 import type { Logger } from './logger';
 
@@ -16,11 +18,37 @@ export class PortInUseError extends Error {
   readonly hint = 'Stop the other program, or choose another port: PORT=3001 pnpm start';
 }
 
+/** A start that would expose the published demo accounts, or demo data in production. */
+export class UnsafeStartError extends Error {
+  constructor(
+    message: string,
+    readonly hint: string,
+  ) {
+    super(message);
+  }
+}
+
+const DEMO_PASSWORD = 'caremap-demo';
+const SESSION_PURGE_EVERY_MS = 10 * 60 * 1000;
+
+/** The demo accounts as they are in the database (the seed gives them @demo.caremap.eu addresses). */
+export async function demoLogins(db: Database) {
+  return db
+    .select({ email: schema.appUser.email, role: schema.membership.role, agency: schema.agency.name })
+    .from(schema.appUser)
+    .innerJoin(schema.membership, eq(schema.membership.userId, schema.appUser.id))
+    .innerJoin(schema.agency, eq(schema.agency.id, schema.membership.agencyId))
+    .where(like(schema.appUser.email, '%@demo.caremap.eu'))
+    .orderBy(asc(schema.appUser.email));
+}
+
 export interface RunningServer {
   url: string;
   port: number;
   database: DatabaseHandle;
   seeded: boolean;
+  /** Why the demo data was not loaded into an empty database, when it was not. */
+  seedSkipped?: string;
   /** Stops accepting connections, lets in-flight requests finish, then closes the database. */
   close(): Promise<void>;
 }
@@ -45,6 +73,12 @@ export async function startServer(
   );
   const database = await openDatabase({ databaseUrl: env.DATABASE_URL, dataDir: env.CAREMAP_DATA_DIR });
   let seeded = false;
+  let seedSkipped: string | undefined;
+  const production = env.CAREMAP_ENV === 'production';
+  // Demo accounts share a published password: only on a listener this machine alone can reach,
+  // unless the operator opts in with CAREMAP_SEED=demo; never in production.
+  const demoAllowed =
+    !production && (env.CAREMAP_SEED === 'demo' || (env.CAREMAP_SEED === 'auto' && isLoopbackHost(env.HOST)));
   try {
     const started = performance.now();
     await database.migrate();
@@ -53,7 +87,10 @@ export async function startServer(
       'database migrated',
     );
     // Loaded only when seeding may be needed: the generator and its data are not needed to serve.
-    const seeding = env.CAREMAP_SEED === 'auto' ? await import('@caremap/db/seed') : undefined;
+    const seeding = demoAllowed ? await import('@caremap/db/seed') : undefined;
+    if (!demoAllowed && env.CAREMAP_SEED === 'auto' && !production) {
+      seedSkipped = `No demo data: CareMap listens on ${env.HOST}, beyond this machine, and the demo accounts' password is published; set CAREMAP_SEED=demo to load them anyway`;
+    }
     if (seeding && !(await seeding.isSeeded(database.db))) {
       const t0 = performance.now();
       logger.info('database is empty: loading demo data');
@@ -68,6 +105,19 @@ export async function startServer(
         'demo data loaded',
       );
     }
+    const demo = await demoLogins(database.db);
+    if (demo.length && production) {
+      throw new UnsafeStartError(
+        `The database holds ${demo.length} demo accounts (@demo.caremap.eu), whose password is published, and CAREMAP_ENV=production.`,
+        'Start production on a database without demo data (CAREMAP_SEED=none on a fresh database), or delete the demo users.',
+      );
+    }
+    if (demo.length && env.CAREMAP_SEED !== 'demo' && !isLoopbackHost(env.HOST)) {
+      throw new UnsafeStartError(
+        `The database holds demo accounts with a published password and CareMap would listen on ${env.HOST}, beyond this machine.`,
+        'Listen on loopback (HOST=127.0.0.1, the default), set CAREMAP_SEED=demo if exposing the demo is intended, or delete the demo users.',
+      );
+    }
   } catch (error) {
     await database.close();
     throw error;
@@ -78,11 +128,32 @@ export async function startServer(
     logger,
     frontend,
     trustProxy: env.CAREMAP_TRUST_PROXY,
-    sessionTtlMs: env.CAREMAP_SESSION_TTL_HOURS * 3600_000,
+    publicUrl: env.CAREMAP_PUBLIC_URL,
+    security: {
+      sessionTtlMs: env.CAREMAP_SESSION_TTL_HOURS * 3600_000,
+      sessionIdleMs: env.CAREMAP_SESSION_IDLE_MINUTES * 60_000,
+      loginLimits: {
+        perAccount: env.CAREMAP_LOGIN_MAX_PER_ACCOUNT,
+        perAddress: env.CAREMAP_LOGIN_MAX_PER_ADDRESS,
+        windowSeconds: env.CAREMAP_LOGIN_WINDOW_MINUTES * 60,
+      },
+      refusedPasswords: production ? [DEMO_PASSWORD, env.CAREMAP_DEMO_PASSWORD] : [],
+    },
   });
   const server = await listen(app.fetch, env.PORT, env.HOST);
   const address = server.address();
   const port = typeof address === 'object' && address ? address.port : env.PORT;
+
+  // Expired and idle sessions are deleted now and every ten minutes; replicas may all do it (a
+  // DELETE of rows already gone is harmless).
+  const purge = () =>
+    purgeExpiredSessions(database.db, env.CAREMAP_SESSION_IDLE_MINUTES * 60_000).then(
+      (n) => n && logger.info({ sessions: n }, 'expired sessions purged'),
+      (error: unknown) => logger.warn({ err: error }, 'session purge failed'),
+    );
+  await purge();
+  const purgeTimer = setInterval(purge, SESSION_PURGE_EVERY_MS);
+  purgeTimer.unref();
 
   let closing: Promise<void> | undefined;
   return {
@@ -90,8 +161,10 @@ export async function startServer(
     port,
     database,
     seeded,
+    ...(seedSkipped ? { seedSkipped } : {}),
     close: () => {
       closing ??= (async () => {
+        clearInterval(purgeTimer);
         await closeHttp(server, env.CAREMAP_SHUTDOWN_TIMEOUT_MS);
         await database.close();
       })();

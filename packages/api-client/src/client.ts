@@ -7,13 +7,33 @@ export type { AppRouter };
 export type RouterInputs = inferRouterInputs<AppRouter>;
 export type RouterOutputs = inferRouterOutputs<AppRouter>;
 
-/** The typed client for CareMap's API; same origin, so the session cookie rides along. */
+/** Name of the double-submit cookie the server sets and the header it must come back in. */
+const CSRF_COOKIE = 'caremap_csrf';
+const CSRF_HEADER = 'x-caremap-csrf';
+
+function csrfToken(): string | undefined {
+  if (typeof document === 'undefined') return undefined;
+  for (const part of document.cookie.split(';')) {
+    const [name, ...value] = part.trim().split('=');
+    if (name === CSRF_COOKIE) return decodeURIComponent(value.join('='));
+  }
+  return undefined;
+}
+
+/**
+ * The typed client for CareMap's API; same origin, so the session cookie rides along, and every
+ * request echoes the CSRF cookie in a header, which a page of another origin cannot read or set.
+ */
 export function createCareMapClient(url = '/trpc') {
   return createTRPCClient<AppRouter>({
     links: [
       httpBatchLink({
         url,
         transformer: superjson,
+        headers: () => {
+          const token = csrfToken();
+          return token ? { [CSRF_HEADER]: token } : {};
+        },
         fetch: (input, init) => fetch(input, { ...init, credentials: 'include' }),
       }),
     ],

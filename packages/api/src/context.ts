@@ -1,5 +1,6 @@
 import type { Database } from '@caremap/db';
 import type { Role } from '@caremap/db/schema';
+import type { LoginLimits } from './auth/rate-limit';
 import type { Actor } from './policy';
 
 export interface SessionUser extends Actor {
@@ -21,4 +22,16 @@ export interface Context {
   user: SessionUser | null;
   sessionToken: string | null;
   setSessionToken: (token: string | null, expiresAt?: Date) => void;
+  /** Security settings from the server's configuration; built-in defaults where absent. */
+  settings?: Partial<SecuritySettings>;
+}
+
+export interface SecuritySettings {
+  /** Absolute session lifetime (CAREMAP_SESSION_TTL_HOURS). */
+  sessionTtlMs: number;
+  /** A session unused this long is dead (CAREMAP_SESSION_IDLE_MINUTES). */
+  sessionIdleMs: number;
+  loginLimits: LoginLimits;
+  /** Passwords that never sign anyone in (production refuses the published demo password). */
+  refusedPasswords: readonly string[];
 }

@@ -1,7 +1,22 @@
 export { audit } from './audit';
-export { resolveSession, SESSION_TTL_MS } from './auth/session';
-export type { Context, SessionUser } from './context';
+export { DEFAULT_LOGIN_LIMITS, type LoginLimits } from './auth/rate-limit';
+export { purgeExpiredSessions, resolveSession, SESSION_IDLE_MS, SESSION_TTL_MS } from './auth/session';
+export type { Context, SecuritySettings, SessionUser } from './context';
 export { type AppCode, AppCodeError, appError } from './errors';
-export { type Action, type Actor, decide, type Resource, type Scope, scopeOf } from './policy';
+export {
+  type Action,
+  type Actor,
+  caseDataResources,
+  decide,
+  type ProcedurePolicy,
+  procedurePolicies,
+  procedurePolicy,
+  type Resource,
+  type RoutePolicy,
+  routePolicies,
+  routePolicy,
+  type Scope,
+  scopeOf,
+} from './policy';
 export { type AppRouter, appRouter, createCaller } from './root';
 export type { ZodIssueShape } from './trpc';

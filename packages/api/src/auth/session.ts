@@ -1,12 +1,15 @@
 import { createHash, randomBytes } from 'node:crypto';
 import type { Database } from '@caremap/db';
 import { schema } from '@caremap/db';
-import { and, eq, gt, isNull } from 'drizzle-orm';
+import { and, eq, gt, isNull, lt, or } from 'drizzle-orm';
 import type { SessionUser } from '../context';
 
 const { appUser, agency, membership, territoryAssignment, userSession } = schema;
 
 export const SESSION_TTL_MS = 12 * 60 * 60 * 1000;
+export const SESSION_IDLE_MS = 60 * 60 * 1000;
+// last_seen_at is written at most this often per session, not on every request.
+const TOUCH_EVERY_MS = 60 * 1000;
 
 const sha256 = (token: string) => createHash('sha256').update(token).digest('base64url');
 
@@ -22,25 +25,57 @@ export async function revokeSession(db: Database, token: string) {
   await db.delete(userSession).where(eq(userSession.tokenHash, sha256(token)));
 }
 
-/** The signed-in user behind a cookie token, or null when it is unknown, expired or disabled. */
+/** Ends every session of a user ("sign out everywhere"); returns how many there were. */
+export async function revokeAllSessions(db: Database, userId: string): Promise<number> {
+  const rows = await db
+    .delete(userSession)
+    .where(eq(userSession.userId, userId))
+    .returning({ id: userSession.id });
+  return rows.length;
+}
+
+/** Deletes sessions past their lifetime or idle too long; the server runs it periodically. */
+export async function purgeExpiredSessions(db: Database, idleMs = SESSION_IDLE_MS): Promise<number> {
+  const now = Date.now();
+  const rows = await db
+    .delete(userSession)
+    .where(or(lt(userSession.expiresAt, new Date(now)), lt(userSession.lastSeenAt, new Date(now - idleMs))))
+    .returning({ id: userSession.id });
+  return rows.length;
+}
+
+/**
+ * The signed-in user behind a cookie token, or null when it is unknown, past its lifetime, idle
+ * for longer than `idleMs`, or its user is disabled. A live session's last_seen_at moves on.
+ */
 export async function resolveSession(
   db: Database,
   token: string | null | undefined,
+  idleMs = SESSION_IDLE_MS,
 ): Promise<SessionUser | null> {
   if (!token || token.length > 100) return null;
+  const now = Date.now();
   const [row] = await db
-    .select({ user: appUser })
+    .select({ user: appUser, sessionId: userSession.id, lastSeenAt: userSession.lastSeenAt })
     .from(userSession)
     .innerJoin(appUser, eq(appUser.id, userSession.userId))
     .where(
       and(
         eq(userSession.tokenHash, sha256(token)),
-        gt(userSession.expiresAt, new Date()),
+        gt(userSession.expiresAt, new Date(now)),
+        gt(userSession.lastSeenAt, new Date(now - idleMs)),
         isNull(appUser.disabledAt),
       ),
     )
     .limit(1);
-  return row ? loadSessionUser(db, row.user) : null;
+  if (!row) return null;
+  if (now - row.lastSeenAt.getTime() > TOUCH_EVERY_MS) {
+    await db
+      .update(userSession)
+      .set({ lastSeenAt: new Date(now) })
+      .where(eq(userSession.id, row.sessionId));
+  }
+  return loadSessionUser(db, row.user);
 }
 
 export async function loadSessionUser(db: Database, user: typeof appUser.$inferSelect): Promise<SessionUser> {
