@@ -62,6 +62,16 @@ function Account() {
       onError: (cause) => setError(formatApiError(cause, t)),
     }),
   );
+  // Ends this user's sessions on every device (a lost phone, a shared computer left signed in).
+  const logoutAll = useMutation(
+    trpc.auth.logoutAll.mutationOptions({
+      onSuccess: () => {
+        setError(null);
+        announceSessionChange();
+      },
+      onError: (cause) => setError(formatApiError(cause, t)),
+    }),
+  );
   if (isLoading) return <div className="shell-account" aria-hidden="true" />;
   if (!user) {
     const here = pathname === '/login' ? null : `${pathname}${search.size ? `?${search}` : ''}`;
@@ -79,6 +89,9 @@ function Account() {
       <span className="shell-account__name">{t('auth.signedInAs', { name: user.displayName })}</span>
       <Button variant="secondary" busy={logout.isPending} onClick={() => logout.mutate()}>
         {logout.isPending ? t('auth.signingOut') : t('auth.signOut')}
+      </Button>
+      <Button variant="quiet" busy={logoutAll.isPending} onClick={() => logoutAll.mutate()}>
+        {logoutAll.isPending ? t('auth.signingOutEverywhere') : t('auth.signOutEverywhere')}
       </Button>
       {error ? (
         <p className="shell-account__error" role="alert">

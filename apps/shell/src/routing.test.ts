@@ -2,23 +2,44 @@ import { describe, expect, it } from 'vitest';
 import { isUnder, safeNext } from './routing';
 
 describe('safeNext', () => {
+  const origin = 'http://localhost:3000';
+
   it('returns to the page the visitor came from', () => {
-    expect(safeNext('/network')).toBe('/network');
-    expect(safeNext('/find?x=1')).toBe('/find?x=1');
+    expect(safeNext('/network', origin)).toBe('/network');
+    expect(safeNext('/find?x=1', origin)).toBe('/find?x=1');
+    expect(safeNext('/conferences#week', origin)).toBe('/conferences#week');
+    expect(safeNext(`${origin}/find`, origin)).toBe('/find');
   });
 
-  it('never leaves the site or loops back to sign-in', () => {
+  it('never leaves the site, however the target is disguised', () => {
+    // What URLSearchParams hands over for ?next=/%09/evil.example and friends: the browser strips
+    // tabs and newlines, and reads backslashes as slashes, before it resolves the URL.
     for (const next of [
       null,
       '',
       'https://evil.example/',
       '//evil.example/',
       '/\\evil.example',
-      'network',
-      '/login',
-      '/login?next=/x',
+      '\\\\evil.example',
+      '/\t/evil.example',
+      '/\n/evil.example',
+      '/\r\n/evil.example',
+      '\t//evil.example',
+      ' //evil.example',
+      'https:evil.example',
+      'javascript:alert(1)',
+      'data:text/html,<script>alert(1)</script>',
+      'http://localhost:3000@evil.example/',
+      'http://localhost:3001/',
+      'https://localhost:3000/',
     ]) {
-      expect(safeNext(next), String(next)).toBe('/');
+      expect(safeNext(next, origin), JSON.stringify(next)).toBe('/');
+    }
+  });
+
+  it('never loops back to sign-in', () => {
+    for (const next of ['/login', '/login/', '/login?next=/x', '/./login']) {
+      expect(safeNext(next, origin), next).toBe('/');
     }
   });
 });

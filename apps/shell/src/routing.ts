@@ -1,3 +1,4 @@
+import { sameOriginPath } from '@caremap/ui';
 import { useSyncExternalStore } from 'react';
 
 // single-spa fires this after every reroute (navigation, or an app registered again), once the
@@ -35,9 +36,12 @@ export function isUnder(pathname: string, prefix: string): boolean {
   return pathname === prefix || pathname.startsWith(`${prefix}/`);
 }
 
-/** Only same-site paths: an open redirect through ?next= would be a phishing aid. */
-export function safeNext(next: string | null): string {
-  if (!next?.startsWith('/') || next.startsWith('//') || next.startsWith('/\\')) return '/';
-  if (isUnder(next.split('?')[0] ?? '', '/login')) return '/';
-  return next;
+/**
+ * Where to go after signing in: a path on this site only, as the URL parser resolves it (an open
+ * redirect through ?next= would be a phishing aid), and never back to the sign-in page.
+ */
+export function safeNext(next: string | null, origin: string = window.location.origin): string {
+  const path = next ? sameOriginPath(next, origin) : null;
+  if (!path || isUnder(new URL(path, origin).pathname, '/login')) return '/';
+  return path;
 }

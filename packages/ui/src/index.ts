@@ -10,7 +10,7 @@ export {
   type ValidationIssue,
 } from './api-error';
 export { Button, type ButtonProps } from './components/Button';
-export { Link, navigate } from './components/Link';
+export { Link, navigate, sameOriginPath } from './components/Link';
 export { Loading, Spinner } from './components/Loading';
 export { PageHeading } from './components/PageHeading';
 export { loginUrl, SignInPrompt } from './components/SignInPrompt';
