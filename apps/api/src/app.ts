@@ -5,11 +5,11 @@ import { Hono } from 'hono';
 import { getCookie } from 'hono/cookie';
 import { HTTPException } from 'hono/http-exception';
 import { type RequestIdVariables, requestId } from 'hono/request-id';
-import { secureHeaders } from 'hono/secure-headers';
 import { serialize } from 'hono/utils/cookie';
 import { clientAddress, isSecureRequest } from './client-address';
 import type { Frontend } from './frontend';
 import type { Logger } from './logger';
+import { securityHeaders } from './security-headers';
 
 export const SESSION_COOKIE = 'caremap_session';
 
@@ -44,23 +44,8 @@ export function createApp({
       'request',
     );
   });
-  app.use(
-    secureHeaders({
-      contentSecurityPolicy: {
-        defaultSrc: ["'self'"],
-        // The shell's bootstrap and import-map-injector add inline scripts; nothing is loaded from elsewhere.
-        scriptSrc: ["'self'", "'unsafe-inline'"],
-        styleSrc: ["'self'", "'unsafe-inline'"],
-        imgSrc: ["'self'", 'data:', 'blob:'],
-        workerSrc: ["'self'", 'blob:'],
-        connectSrc: ["'self'"],
-        objectSrc: ["'none'"],
-        frameAncestors: ["'none'"],
-        baseUri: ["'self'"],
-      },
-      crossOriginEmbedderPolicy: false,
-    }),
-  );
+  // CSP with a per-response script nonce, HSTS behind TLS only, Referrer-Policy: see the module.
+  app.use(securityHeaders({ trustProxy }));
 
   app.get('/healthz', (c) => c.json({ status: 'ok' }));
   app.get('/readyz', async (c) => {

@@ -53,11 +53,25 @@ describe('single-node frontend', () => {
     for (const path of ['/', '/find', '/network', '/conferences', '/login', '/find/some/deeper/route']) {
       const res = await html(path);
       expect(res.status, path).toBe(200);
-      expect(await res.text()).toContain('<script type="injector-importmap" src="/importmap.json">');
+      expect(await res.text()).toMatch(/<script nonce="[^"]+" src="\/mfe\/shell\/assets\/boot\.[\w-]+\.js">/);
     }
     const missing = await html('/no-such-page');
     expect(missing.status).toBe(404);
-    expect(await missing.text()).toContain('injector-importmap');
+    expect(await missing.text()).toMatch(
+      /<script nonce="[^"]+" src="\/mfe\/shell\/assets\/boot\.[\w-]+\.js">/,
+    );
+  });
+
+  it('serves the boot script that loads the import map, and no import-map-injector', async () => {
+    const page = await (await html('/')).text();
+    expect(page).not.toContain('import-map-injector');
+    const boot = page.match(/src="(\/mfe\/shell\/assets\/boot\.[\w-]+\.js)"/)?.[1];
+    const res = await fetch(`${server.url}${boot}`);
+    expect(res.headers.get('content-type')).toMatch(/javascript/);
+    expect(res.headers.get('cache-control')).toContain('immutable');
+    const source = await res.text();
+    expect(source).toContain('/importmap.json');
+    expect(source).toContain('document.currentScript');
   });
 
   it('serves the offline basemap', async () => {

@@ -3,6 +3,7 @@ import { join } from 'node:path';
 import { buildImportMap, readSharedManifest } from '@caremap/shared-deps';
 import { serveStatic } from '@hono/node-server/serve-static';
 import type { Context, Hono } from 'hono';
+import { scriptNonce } from './security-headers';
 
 /** The microfrontends served in single-node mode: name, URL prefix, build folder. */
 const MFES = [
@@ -15,6 +16,17 @@ const MFES = [
 /** Routes the shell renders itself or hands to an MFE; anything else gets the shell's 404 page. */
 const SHELL_ROUTES = /^\/(?:$|login\/?$|find(?:\/|$)|network(?:\/|$)|conferences(?:\/|$))/;
 const HASHED = /[.-][A-Za-z0-9_-]{8,}\.(?:js|css|mjs|map|woff2?|png|svg)$/;
+/** Every opening <script> tag of the shell page (the build writes none with a nonce of its own). */
+const SCRIPT_TAG = /<script(?=[\s>])/g;
+
+/**
+ * The shell page with this response's CSP nonce on every <script>. The nonce is base64 (hono's
+ * NONCE), so it needs no escaping inside a double-quoted attribute.
+ */
+export function withScriptNonce(html: string, nonce: string): string {
+  if (!/^[A-Za-z0-9+/=_-]+$/.test(nonce)) throw new Error('a script nonce must be base64');
+  return html.replace(SCRIPT_TAG, `<script nonce="${nonce}"`);
+}
 
 export class FrontendNotBuiltError extends Error {
   readonly hint =
@@ -97,8 +109,9 @@ export function loadFrontend(webRoot: string): Frontend {
       });
     },
     shellPage(c, status) {
+      // no-cache: the page carries a nonce that is valid for this response only.
       c.header('Cache-Control', 'no-cache');
-      return c.html(shellHtml(), status);
+      return c.html(withScriptNonce(shellHtml(), scriptNonce(c)), status);
     },
   };
 }

@@ -86,8 +86,8 @@ async function copyHashed(source: string, stem: string): Promise<string> {
 }
 
 /**
- * import-map-injector and import-map-overrides run as classic scripts from index.html, before the
- * import map exists, so they are copied as they are, named by their version.
+ * import-map-overrides runs as a classic script from index.html, before the import map exists, so
+ * it is copied as it is, named by its version.
  */
 async function copyLoader(name: string, file: string): Promise<string> {
   const root = packageRoot(name);
@@ -161,7 +161,6 @@ async function main(): Promise<void> {
   }
 
   const loaders = {
-    injector: await copyLoader('@single-spa/import-map-injector', 'lib/import-map-injector.js'),
     overrides: await copyLoader('import-map-overrides', 'dist/import-map-overrides.js'),
   };
 

@@ -13,7 +13,7 @@ import {
 
 const fakeManifest: SharedManifest = {
   imports: Object.fromEntries(sharedDependencies.map((s) => [s, `${s.replace(/\W+/g, '-')}.abc123.js`])),
-  loaders: { injector: 'import-map-injector-2.0.2.js', overrides: 'import-map-overrides-6.1.0.js' },
+  loaders: { overrides: 'import-map-overrides-6.1.0.js' },
   maplibreWorker: 'maplibre-gl-worker.abc.js',
 };
 
@@ -77,8 +77,7 @@ describe('the shared build', () => {
       expect(existsSync(join(outDir, file)), file).toBe(true);
       expect(file).toMatch(/\.[\w-]{8,}\.js$/);
     }
-    expect(manifest.loaders.injector).toMatch(/^import-map-injector-\d+\.\d+\.\d+\.js$/);
-    expect(existsSync(join(outDir, manifest.loaders.injector))).toBe(true);
+    expect(manifest.loaders.overrides).toMatch(/^import-map-overrides-\d+\.\d+\.\d+\.js$/);
     expect(existsSync(join(outDir, manifest.loaders.overrides))).toBe(true);
     expect(existsSync(join(outDir, manifest.maplibreWorker))).toBe(true);
   });

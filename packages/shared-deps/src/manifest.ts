@@ -4,9 +4,10 @@ export interface SharedManifest {
   imports: Record<string, string>;
   /**
    * Classic scripts index.html loads before the import map exists. Named by package version
-   * (`import-map-injector-2.0.2.js`), so a name never changes content and needs no hash.
+   * (`import-map-overrides-6.1.0.js`), so a name never changes content and needs no hash. (The
+   * shell's own boot script inserts the import map: import-map-injector cannot give it a CSP nonce.)
    */
-  loaders: { injector: string; overrides: string };
+  loaders: { overrides: string };
   /** The MapLibre worker file, loaded by maplibre-gl from its own URL's folder. */
   maplibreWorker: string;
 }
