@@ -13,7 +13,11 @@ let userId: string;
 beforeAll(async () => {
   const [u] = await t.current.db
     .insert(schema.appUser)
-    .values({ email: 'csrf@test.caremap.eu', displayName: 'C', passwordHash: await hashPassword('s3cret-pass') })
+    .values({
+      email: 'csrf@test.caremap.eu',
+      displayName: 'C',
+      passwordHash: await hashPassword('s3cret-pass'),
+    })
     .returning();
   userId = u!.id;
   server = await serveOnFreePort(createApp({ database: t.current, logger: memoryLogger().logger }));
@@ -69,7 +73,11 @@ describe('cross-site request protection', () => {
     for (const [type, body] of bodies) {
       const res = await fetch(`${server.url}/trpc/auth.logout`, {
         method: 'POST',
-        headers: { origin: 'http://evil.example', cookie: b.cookie, ...(type ? { 'content-type': type } : {}) },
+        headers: {
+          origin: 'http://evil.example',
+          cookie: b.cookie,
+          ...(type ? { 'content-type': type } : {}),
+        },
         body,
       });
       expect(res.status, type ?? 'multipart').toBe(415);
@@ -80,13 +88,14 @@ describe('cross-site request protection', () => {
   it('refuses JSON from a foreign Origin or a cross-site Sec-Fetch-Site, even with the token', async () => {
     const b = await signedIn();
     const json = { 'content-type': 'application/json', cookie: b.cookie, [CSRF_HEADER]: b.csrf };
-    for (const extra of [
+    const foreign: Array<Record<string, string>> = [
       { origin: 'http://evil.example' },
       { origin: 'null' },
       { origin: server.url.replace('127.0.0.1', 'localhost') },
       { 'sec-fetch-site': 'cross-site' },
       { 'sec-fetch-site': 'same-site' },
-    ]) {
+    ];
+    for (const extra of foreign) {
       const res = await fetch(`${server.url}/trpc/auth.logout`, {
         method: 'POST',
         headers: { ...json, ...extra },
@@ -145,7 +154,11 @@ describe('cross-site request protection', () => {
 describe('with CAREMAP_PUBLIC_URL', () => {
   it('accepts only that origin', async () => {
     const pinned = await serveOnFreePort(
-      createApp({ database: t.current, logger: memoryLogger().logger, publicUrl: 'https://caremap.example.org/' }),
+      createApp({
+        database: t.current,
+        logger: memoryLogger().logger,
+        publicUrl: 'https://caremap.example.org/',
+      }),
     );
     try {
       const post = (origin: string) =>

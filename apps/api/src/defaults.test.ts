@@ -103,9 +103,7 @@ describe('start-up with demo accounts', { timeout: 240_000 }, () => {
   });
 
   it('refuses to start production on a database with demo accounts', async () => {
-    await expect(start({ CAREMAP_ENV: 'production', CAREMAP_SEED: 'none' })).rejects.toThrow(
-      /demo accounts/,
-    );
+    await expect(start({ CAREMAP_ENV: 'production', CAREMAP_SEED: 'none' })).rejects.toThrow(/demo accounts/);
   });
 
   it('in production, never signs anyone in with the published demo password', async () => {

@@ -47,7 +47,7 @@ describe('signing in and out', () => {
       sameSite: 'Lax',
     });
 
-    await b.page.getByRole('button', { name: en.auth!.signOut }).click();
+    await b.page.getByRole('button', { name: en.auth!.signOut, exact: true }).click();
     await b.page.getByRole('link', { name: en.auth!.signIn }).waitFor();
     await b.page.getByRole('heading', { name: en.conferences!.signInTitle }).waitFor();
     expect(b.errors).toEqual([]);

@@ -38,7 +38,7 @@ describe('the sign-in redirect', () => {
       await b.page.waitForURL((url) => url.pathname !== '/login', { timeout: 15_000 }).catch(() => {});
       expect(new URL(b.page.url()).origin, next).toBe(new URL(b.baseUrl).origin);
       expect(new URL(b.page.url()).pathname, next).toBe('/');
-      await b.page.getByRole('button', { name: en.auth!.signOut }).click();
+      await b.page.getByRole('button', { name: en.auth!.signOut, exact: true }).click();
       await b.page.getByRole('link', { name: en.auth!.signIn }).first().waitFor();
     }
     expect(leftTo).toEqual([]);

@@ -25,7 +25,7 @@ describe('sign out everywhere', () => {
       await b.page.getByRole('link', { name: en.auth!.signIn }).first().waitFor();
       await phone.goto('/network');
       await phone.getByRole('link', { name: en.auth!.signIn }).first().waitFor();
-      expect(await phone.getByRole('button', { name: en.auth!.signOut }).count()).toBe(0);
+      expect(await phone.getByRole('button', { name: en.auth!.signOut, exact: true }).count()).toBe(0);
     } finally {
       await other.close();
     }
