@@ -63,4 +63,29 @@ describe('conferences', () => {
       expect(t.container.querySelector('h2')?.textContent).toBe('No upcoming conferences'),
     );
   });
+
+  it('tells a user whose role sees no conferences why, in their language, without a retry', async () => {
+    await changeLanguage('hu');
+    const admin = {
+      id: 'u9',
+      email: 'admin@x.eu',
+      displayName: 'Admin',
+      locale: 'hu' as const,
+      roles: [{ role: 'admin' as const, agencyId: 'a1', agencyName: 'Welfare Centre' }],
+    };
+    await renderWith({
+      'auth.me': () => ({ user: admin }),
+      'conference.upcoming': () => {
+        throw new FakeApiError('FORBIDDEN', 403, { appCode: 'forbidden' });
+      },
+    });
+    await vi.waitFor(() =>
+      expect(t.container.querySelector('h2')?.textContent).toBe(
+        'A konferenciák nem tartoznak a szerepköréhez',
+      ),
+    );
+    expect(t.container.textContent).toContain('esetadatokat');
+    expect(t.container.querySelector('[role="alert"]')).toBeNull();
+    expect(t.container.querySelector('button')).toBeNull();
+  });
 });

@@ -1,5 +1,6 @@
 import { useQuery, useTRPC } from '@caremap/api-client';
 import {
+  apiErrorDetails,
   currentLanguage,
   EmptyState,
   ErrorState,
@@ -19,6 +20,14 @@ export function UpcomingConferences() {
 
   if (upcoming.isPending) return <Loading />;
   if (upcoming.isError) {
+    // Signed in, but no role that sees conferences (an administrator): say why, with no retry.
+    if (apiErrorDetails(upcoming.error, t).kind === 'forbidden') {
+      return (
+        <EmptyState title={t('conferences.forbiddenTitle')}>
+          <p>{t('conferences.forbiddenBody')}</p>
+        </EmptyState>
+      );
+    }
     return (
       <ErrorState
         title={t('conferences.loadFailed')}

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { type Actor, decide, scopeOf } from './policy';
+import { type Actor, decide, procedurePolicy, routePolicy, scopeOf } from './policy';
 
 const actor = (role: Actor['roles'][number]['role'], extra: Partial<Actor> = {}): Actor => ({
   userId: 'u1',
@@ -52,5 +52,14 @@ describe('policy', () => {
     expect(scopeOf(both, 'conference', 'read')).toBe('own_agency');
     expect(decide(both, 'conference', 'read', { agencyId: 'agency-b' })).toBe(true);
     expect(decide(both, 'conference', 'read', { agencyId: 'agency-a' })).toBe(false);
+  });
+
+  it('finds a policy only for a listed path, never an inherited property', () => {
+    expect(procedurePolicy('conference.upcoming')).toEqual({ resource: 'conference', action: 'read' });
+    for (const path of ['toString', 'constructor', '__proto__', 'hasOwnProperty', 'conference']) {
+      expect(procedurePolicy(path), path).toBeUndefined();
+    }
+    expect(routePolicy('GET', '/healthz')).toMatchObject({ access: 'public' });
+    expect(routePolicy('POST', '/healthz')).toBeUndefined();
   });
 });

@@ -1,5 +1,6 @@
-// The one place that decides who may do what. Every protected procedure asks `decide` (or
-// `scopeOf` for lists, which then filter by the scope), so access rules are read and tested here.
+// The one place that decides who may do what. Every tRPC procedure passes the guard in trpc.ts,
+// which looks its path up in `procedurePolicies` below and checks `scopeOf`; handlers then decide
+// per row with `decide` (or filter lists by `scopeOf` in SQL), so access rules are read and tested here.
 import type { Role } from '@caremap/db/schema';
 
 export type Resource =
@@ -133,4 +134,92 @@ export function agenciesWith(actor: Actor | null, resource: Resource, action: Ac
   return grantsOf(actor, resource, action)
     .filter((g) => g.scope === 'own_agency' && g.agencyId)
     .map((g) => g.agencyId!);
+}
+
+// ---------------------------------------------------------------------------------------------
+// Which policy guards each entry point. Deny by default: the tRPC middleware on the base procedure
+// (trpc.ts) refuses a procedure without an entry here, and the tests fail on any tRPC procedure or
+// Hono route without one (authorization.test.ts, apps/api/src/routes-policy.test.ts).
+
+/**
+ * `public`: anyone, signed in or not. `signed_in`: any signed-in user, whatever their roles.
+ * `{ resource, action }`: the caller needs a non-null `scopeOf(caller, resource, action)` (anonymous
+ * visitors too, through the anonymous grants); the handler then filters or decides per row by scope.
+ */
+export type ProcedurePolicy =
+  | { access: 'public' }
+  | { access: 'signed_in' }
+  | { resource: Resource; action: Action };
+
+/** Every tRPC procedure by path. A new procedure needs a line here, or it answers INTERNAL_SERVER_ERROR. */
+export const procedurePolicies: Readonly<Record<string, ProcedurePolicy>> = {
+  // Signing in and out must work without a session, and `me` answers `{ user: null }` when signed out.
+  'auth.me': { access: 'public' },
+  'auth.login': { access: 'public' },
+  'auth.logout': { access: 'public' },
+  'auth.logoutAll': { access: 'signed_in' },
+  'directory.overview': { resource: 'directory', action: 'read' },
+  'directory.mapPoints': { resource: 'directory', action: 'read' },
+  'directory.locations': { resource: 'directory', action: 'read' },
+  // "My territories": every signed-in user gets an answer, an empty list when their roles give no
+  // territory scope (organisers, partners), so the network page shows its empty state. The handler
+  // reads the scope (own_territory or all) and filters by it.
+  'territory.mine': { access: 'signed_in' },
+  'conference.upcoming': { resource: 'conference', action: 'read' },
+};
+
+/** Resources that hold case data: a refusal on them is written to the audit log. */
+export const caseDataResources: ReadonlySet<Resource> = new Set<Resource>(['conference']);
+
+/** The policy of a procedure path, or undefined when it has none (never an inherited key). */
+export function procedurePolicy(path: string): ProcedurePolicy | undefined {
+  return Object.hasOwn(procedurePolicies, path) ? procedurePolicies[path] : undefined;
+}
+
+/**
+ * `public`: anyone. `procedures`: the route hands over to tRPC, where each procedure has its own
+ * entry above. `{ resource, action }`: as for procedures. `what` says what the route is for.
+ */
+export type RoutePolicy = { what: string } & (
+  | { access: 'public' }
+  | { access: 'procedures' }
+  | { resource: Resource; action: Action }
+);
+
+/**
+ * Every route and middleware the Hono server (apps/api) registers, keyed `METHOD path` exactly as
+ * Hono lists them in `app.routes` (`ALL` for middleware, `/*` for everything). This package knows
+ * no HTTP: the paths are data, checked against the real app by apps/api/src/routes-policy.test.ts.
+ */
+export const routePolicies: Readonly<Record<string, RoutePolicy>> = {
+  'ALL /*': {
+    access: 'public',
+    what: 'middleware on every request: request id, access log, security headers, CSRF origin check',
+  },
+  'GET /healthz': { access: 'public', what: 'liveness probe' },
+  'GET /readyz': { access: 'public', what: 'readiness probe (database ping)' },
+  'ALL /trpc/*': { access: 'procedures', what: 'tRPC endpoint; each procedure has its own policy' },
+  'GET /importmap.json': { access: 'public', what: 'import map of the shell, MFEs and shared deps' },
+  'ALL /mfe/shell/*': { access: 'public', what: 'cache headers for the shell bundle' },
+  'GET /mfe/shell/*': { access: 'public', what: 'shell bundle (static)' },
+  'ALL /mfe/directory/*': { access: 'public', what: 'cache headers for the directory MFE' },
+  'GET /mfe/directory/*': { access: 'public', what: 'directory MFE bundle (static)' },
+  'ALL /mfe/network/*': { access: 'public', what: 'cache headers for the network MFE' },
+  'GET /mfe/network/*': { access: 'public', what: 'network MFE bundle (static)' },
+  'ALL /mfe/conferences/*': { access: 'public', what: 'cache headers for the conferences MFE' },
+  'GET /mfe/conferences/*': { access: 'public', what: 'conferences MFE bundle (static)' },
+  'ALL /shared/*': { access: 'public', what: 'cache headers for the shared dependencies' },
+  'GET /shared/*': { access: 'public', what: 'shared browser dependencies (static)' },
+  'ALL /basemap/*': { access: 'public', what: 'cache headers for the offline basemap' },
+  'GET /basemap/*': { access: 'public', what: 'offline basemap style and data (static)' },
+  'GET /*': {
+    access: 'public',
+    what: 'shell page for the app routes (/, /login, /find, /network, /conferences)',
+  },
+};
+
+/** The policy of a Hono route (`METHOD path` as in `app.routes`), or undefined when it has none. */
+export function routePolicy(method: string, path: string): RoutePolicy | undefined {
+  const key = `${method} ${path}`;
+  return Object.hasOwn(routePolicies, key) ? routePolicies[key] : undefined;
 }

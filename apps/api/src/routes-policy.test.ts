@@ -1,0 +1,84 @@
+// Every route and middleware the server registers must be named in the REST policy table
+// (routePolicies in packages/api/src/policy.ts), and every public one must answer an anonymous
+// visitor without 401/403. A new route fails here until it has an entry and a sample URL.
+import { type RoutePolicy, routePolicies, routePolicy } from '@caremap/api';
+import { useTestDatabase } from '@caremap/db/testing';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { memoryLogger, serveOnFreePort } from '../test/http';
+import { createApp } from './app';
+import { repoRoot } from './env';
+import { loadFrontend } from './frontend';
+
+const t = useTestDatabase();
+let app: ReturnType<typeof createApp>;
+let server: Awaited<ReturnType<typeof serveOnFreePort>>;
+beforeAll(async () => {
+  // With the frontend, so the static and shell routes are registered too (turbo builds it first).
+  app = createApp({ database: t.current, logger: memoryLogger().logger, frontend: loadFrontend(repoRoot) });
+  server = await serveOnFreePort(app);
+});
+afterAll(() => server?.close());
+
+/** A concrete URL per route, called anonymously with GET. A route missing here fails the test. */
+const sampleUrls: Record<string, string> = {
+  'ALL /*': '/healthz',
+  'GET /healthz': '/healthz',
+  'GET /readyz': '/readyz',
+  'ALL /trpc/*': '/trpc/auth.me',
+  'GET /importmap.json': '/importmap.json',
+  'ALL /mfe/shell/*': '/mfe/shell/mfe.json',
+  'GET /mfe/shell/*': '/mfe/shell/mfe.json',
+  'ALL /mfe/directory/*': '/mfe/directory/mfe.json',
+  'GET /mfe/directory/*': '/mfe/directory/mfe.json',
+  'ALL /mfe/network/*': '/mfe/network/mfe.json',
+  'GET /mfe/network/*': '/mfe/network/mfe.json',
+  'ALL /mfe/conferences/*': '/mfe/conferences/mfe.json',
+  'GET /mfe/conferences/*': '/mfe/conferences/mfe.json',
+  'ALL /shared/*': '/shared/manifest.json',
+  'GET /shared/*': '/shared/manifest.json',
+  'ALL /basemap/*': '/basemap/land.json',
+  'GET /basemap/*': '/basemap/land.json',
+  'GET /*': '/find',
+};
+
+const registered = () => [...new Set(app.routes.map((r) => `${r.method} ${r.path}`))].sort();
+/** Routes an anonymous visitor may call: public ones, and the tRPC endpoint (to a public procedure). */
+const isOpen = (policy: RoutePolicy) => 'access' in policy;
+
+describe('REST route policies', () => {
+  it('has an entry for every registered route and middleware, and none for a route that does not exist', () => {
+    const routes = registered();
+    expect(routes.length).toBeGreaterThan(0);
+    const missing = routes.filter((key) => {
+      const [method, path] = key.split(' ') as [string, string];
+      return !routePolicy(method, path);
+    });
+    const stale = Object.keys(routePolicies).filter((key) => !routes.includes(key));
+    expect({ missing, stale }).toEqual({ missing: [], stale: [] });
+  });
+
+  it('answers every public route for an anonymous visitor without 401 or 403', async () => {
+    const routes = registered();
+    const open = routes.filter((key) => {
+      const [method, path] = key.split(' ') as [string, string];
+      const policy = routePolicy(method, path);
+      return policy && isOpen(policy);
+    });
+    expect(open.filter((key) => !Object.hasOwn(sampleUrls, key))).toEqual([]);
+    const answers: Record<string, string> = {};
+    for (const key of open) {
+      const url = sampleUrls[key]!;
+      const res = await fetch(`${server.url}${url}`, { headers: { accept: 'text/html,application/json' } });
+      await res.arrayBuffer();
+      answers[key] = `${url} ${res.status}`;
+      expect(res.status, `${key} (${url})`).not.toBe(401);
+      expect(res.status, `${key} (${url})`).not.toBe(403);
+      expect(res.status, `${key} (${url})`).toBeLessThan(400);
+    }
+    console.log(
+      `REST route policies: ${app.routes.length} registrations, ${routes.length} distinct routes/middleware; ${open.length} public ones called anonymously:`,
+      answers,
+    );
+    expect(open.length).toBeGreaterThan(0);
+  });
+});

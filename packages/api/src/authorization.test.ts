@@ -1,0 +1,208 @@
+// The authorisation guard's own test, generated from the router: every tRPC procedure must have a
+// policy entry, and each one is called as an anonymous visitor and as every role to check that it
+// lets in exactly whom the policy table and the grants say. A new procedure fails here until it has
+// a policy entry and a sample input below.
+import { schema } from '@caremap/db';
+import { type Role, roles } from '@caremap/db/schema';
+import { useTestDatabase } from '@caremap/db/testing';
+import { type AnyProcedure, TRPCError } from '@trpc/server';
+import { and, eq } from 'drizzle-orm';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { z } from 'zod';
+import { callerFor, makeWorld, PASSWORD } from '../test/fixtures';
+import { resolveSession } from './auth/session';
+import type { SessionUser } from './context';
+import { AppCodeError } from './errors';
+import { type ProcedurePolicy, procedurePolicies, procedurePolicy, scopeOf } from './policy';
+import { appRouter } from './root';
+import { createCallerFactory, policyGuard, publicProcedure, router } from './trpc';
+
+const t = useTestDatabase();
+let world: Awaited<ReturnType<typeof makeWorld>>;
+beforeAll(async () => {
+  world = await makeWorld(t.current.db);
+});
+
+const procedures = appRouter._def.procedures as unknown as Record<string, AnyProcedure>;
+const paths = Object.keys(procedures).sort();
+
+/**
+ * A valid, minimal input for every procedure (`undefined` for those that take none). A procedure
+ * missing here fails the test: add what a real client would send.
+ */
+const sampleInputs: Record<string, unknown> = {
+  'auth.me': undefined,
+  'auth.login': { email: 'partner@test.caremap.eu', password: PASSWORD },
+  'auth.logout': undefined,
+  'auth.logoutAll': undefined,
+  'directory.overview': undefined,
+  'directory.mapPoints': {},
+  'directory.locations': { page: 1, size: 5 },
+  'territory.mine': undefined,
+  'conference.upcoming': undefined,
+};
+
+type Outcome = 'allowed' | 'UNAUTHORIZED:not_signed_in' | 'FORBIDDEN:forbidden' | `error:${string}`;
+
+/** What the policy says should happen when `actor` calls a procedure with this policy. */
+function expectedOutcome(policy: ProcedurePolicy, actor: SessionUser | null): Outcome {
+  if ('access' in policy) {
+    return policy.access === 'public' || actor ? 'allowed' : 'UNAUTHORIZED:not_signed_in';
+  }
+  if (scopeOf(actor, policy.resource, policy.action)) return 'allowed';
+  return actor ? 'FORBIDDEN:forbidden' : 'UNAUTHORIZED:not_signed_in';
+}
+
+/** Refused = UNAUTHORIZED/FORBIDDEN (with the app code the UI translates); anything else that throws is a bug. */
+function outcomeOf(error: unknown): Outcome {
+  if (!(error instanceof TRPCError)) return `error:${String(error)}`;
+  const appCode = error.cause instanceof AppCodeError ? error.cause.appCode : 'none';
+  if (error.code === 'UNAUTHORIZED' || error.code === 'FORBIDDEN')
+    return `${error.code}:${appCode}` as Outcome;
+  // An allowed call may still fail for reasons of its own (NOT_FOUND, CONFLICT, ...), but a crash
+  // (or a missing policy entry, which answers INTERNAL_SERVER_ERROR) proves nothing.
+  return error.code === 'INTERNAL_SERVER_ERROR' ? `error:${error.code}: ${error.message}` : 'allowed';
+}
+
+const identities: Array<Role | null> = [null, ...roles];
+let callCount = 0;
+let clientNo = 0;
+
+/** A fresh browser (own cookie jar and address) signed in as `role`, or anonymous; one call. */
+async function callAs(path: string, role: Role | null) {
+  const session = callerFor(t.current.db, `10.77.${Math.floor(clientNo / 250)}.${(clientNo++ % 250) + 1}`);
+  let actor: SessionUser | null = null;
+  if (role) {
+    if (!world.users[role]) throw new Error(`makeWorld has no user for role '${role}'`);
+    await (await session.caller()).auth.login({ email: `${role}@test.caremap.eu`, password: PASSWORD });
+    actor = await resolveSession(t.current.db, session.jar.token);
+    if (!actor) throw new Error(`signing in as ${role} did not give a session`);
+  }
+  const caller = await session.caller();
+  const segments = path.split('.');
+  // biome-ignore lint/suspicious/noExplicitAny: walking the caller by a runtime path
+  let node: any = caller;
+  for (const segment of segments.slice(0, -1)) node = node[segment];
+  const procedure = node[segments.at(-1)!] as (input: unknown) => Promise<unknown>;
+  callCount++;
+  try {
+    await procedure(sampleInputs[path]);
+    return { actor, outcome: 'allowed' as Outcome };
+  } catch (error) {
+    return { actor, outcome: outcomeOf(error) };
+  }
+}
+
+describe('authorisation guard', () => {
+  it('has a policy entry for every procedure, and none for a procedure that does not exist', () => {
+    expect(paths.length).toBeGreaterThan(0);
+    const missing = paths.filter((path) => !procedurePolicy(path));
+    const stale = Object.keys(procedurePolicies).filter((path) => !paths.includes(path));
+    expect({ missing, stale }).toEqual({ missing: [], stale: [] });
+  });
+
+  it('has a sample input for every procedure (and none for one that does not exist)', () => {
+    const missing = paths.filter((path) => !Object.hasOwn(sampleInputs, path));
+    const stale = Object.keys(sampleInputs).filter((path) => !paths.includes(path));
+    expect({ missing, stale }).toEqual({ missing: [], stale: [] });
+  });
+
+  it('runs the policy guard first in every procedure, before its input is parsed', () => {
+    const guard = policyGuard._middlewares[0];
+    // tRPC keeps a procedure's middlewares (input parsers included) in order on its definition.
+    const firstMiddleware = (path: string) =>
+      (procedures[path]!._def as unknown as { middlewares: unknown[] }).middlewares[0];
+    const unguarded = paths.filter((path) => firstMiddleware(path) !== guard);
+    expect(unguarded).toEqual([]);
+  });
+
+  describe.each(paths)('%s', (path) => {
+    it('lets in exactly whom its policy grants, refusing the rest with UNAUTHORIZED or FORBIDDEN', async () => {
+      const policy = procedurePolicy(path);
+      if (!policy) {
+        const { outcome } = await callAs(path, null);
+        throw new Error(`no policy entry for '${path}'; called anonymously it answered ${outcome}`);
+      }
+      if (!Object.hasOwn(sampleInputs, path)) throw new Error(`no sample input for '${path}'`);
+      const wrong: string[] = [];
+      for (const role of identities) {
+        const { actor, outcome } = await callAs(path, role);
+        const expected = expectedOutcome(policy, actor);
+        if (outcome !== expected) wrong.push(`${role ?? 'anonymous'}: expected ${expected}, got ${outcome}`);
+      }
+      expect(wrong).toEqual([]);
+    });
+  });
+
+  it('covered every procedure as anonymous and as every role', () => {
+    console.log(
+      `authorisation: ${paths.length} procedures x ${identities.length} identities (anonymous + ${roles.join(', ')}) = ${callCount} calls`,
+    );
+    expect(paths.length).toBeGreaterThan(0);
+    expect(callCount).toBeGreaterThan(0);
+    expect(callCount).toBe(paths.length * identities.length);
+  });
+});
+
+// Spot checks that do not read the table: what the rules say in plain words.
+describe('authorisation rules', () => {
+  const deniedReads = () =>
+    t.current.db
+      .select()
+      .from(schema.auditLog)
+      .where(and(eq(schema.auditLog.action, 'conference.upcoming'), eq(schema.auditLog.outcome, 'denied')));
+
+  it('refuses an administrator case data with FORBIDDEN and audits the refusal', async () => {
+    const before = (await deniedReads()).length;
+    const { actor, outcome } = await callAs('conference.upcoming', 'admin');
+    expect(outcome).toBe('FORBIDDEN:forbidden');
+    const rows = await deniedReads();
+    expect(rows).toHaveLength(before + 1);
+    expect(rows.at(-1)).toMatchObject({ actorUserId: actor!.userId, resourceType: 'conference' });
+  });
+
+  it('asks an anonymous visitor to sign in for case data, and lets them read the directory', async () => {
+    expect((await callAs('conference.upcoming', null)).outcome).toBe('UNAUTHORIZED:not_signed_in');
+    expect((await callAs('directory.overview', null)).outcome).toBe('allowed');
+    expect((await callAs('conference.upcoming', 'partner')).outcome).toBe('allowed');
+  });
+
+  it('refuses a procedure without a policy entry at run time, naming it', async () => {
+    const rogue = createCallerFactory(
+      router({ rogue: router({ open: publicProcedure.query(() => 'data') }) }),
+    );
+    const error = await rogue({
+      db: t.current.db,
+      requestId: 'test',
+      clientKey: '127.0.0.1',
+      user: null,
+      sessionToken: null,
+      setSessionToken: () => {},
+    })
+      .rogue.open()
+      .catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(TRPCError);
+    expect((error as TRPCError).code).toBe('INTERNAL_SERVER_ERROR');
+    expect((error as TRPCError).message).toContain("'rogue.open'");
+  });
+
+  it('checks the policy before the input, so a refused caller learns nothing of its shape', async () => {
+    // Same path as a guarded procedure, but with an input: anonymous gets UNAUTHORIZED, not BAD_REQUEST.
+    const shaped = createCallerFactory(
+      router({
+        conference: router({ upcoming: publicProcedure.input(z.object({ n: z.number() })).query(() => 1) }),
+      }),
+    );
+    const error = await shaped({
+      db: t.current.db,
+      requestId: 'test',
+      clientKey: '127.0.0.1',
+      user: null,
+      sessionToken: null,
+      setSessionToken: () => {},
+    })
+      .conference.upcoming({ n: 'not a number' } as never)
+      .catch((e: unknown) => e);
+    expect((error as TRPCError).code).toBe('UNAUTHORIZED');
+  });
+});
