@@ -4,11 +4,12 @@ import { trpcServer } from '@hono/trpc-server';
 import { Hono } from 'hono';
 import { getCookie } from 'hono/cookie';
 import { HTTPException } from 'hono/http-exception';
-import { type RequestIdVariables, requestId } from 'hono/request-id';
+import type { RequestIdVariables } from 'hono/request-id';
 import { serialize } from 'hono/utils/cookie';
 import { clientAddress, isSecureRequest } from './client-address';
 import type { Frontend } from './frontend';
 import type { Logger } from './logger';
+import { requestId } from './request-id';
 import { securityHeaders } from './security-headers';
 
 export const SESSION_COOKIE = 'caremap_session';
@@ -33,6 +34,7 @@ export function createApp({
 }: AppOptions) {
   const app = new Hono<Env>();
 
+  // Client ids only when they look like generated trace ids: a name sent as X-Request-Id is not kept.
   app.use(requestId({ limitLength: 64 }));
   app.use(async (c, next) => {
     const started = performance.now();
@@ -53,7 +55,7 @@ export function createApp({
       await withTimeout(database.ping(), 2000);
       return c.json({ status: 'ready', database: database.kind });
     } catch (error) {
-      logger.warn({ reqId: c.get('requestId'), err: String(error) }, 'readiness check failed');
+      logger.warn({ reqId: c.get('requestId'), err: error }, 'readiness check failed');
       return c.json({ status: 'unavailable', database: database.kind }, 503);
     }
   });
