@@ -79,11 +79,16 @@ describe('HTTP API', () => {
 
   it('keeps personal data out of the logs', async () => {
     await login('anna@test.caremap.eu', 'wrong-password');
+    // A path can carry one too (a mistyped link, a probe): the access log blanks such segments.
+    await fetch(`${server.url}/find/anna@test.caremap.eu`);
+    await fetch(`${server.url}/people/anna%40test.caremap.eu/420567632313`);
     const requestLines = log.lines.filter((l) => l.includes('"msg":"request"'));
     expect(requestLines.length).toBeGreaterThan(3);
     for (const line of log.lines) {
       expect(line).not.toContain('anna@test.caremap.eu');
       expect(line).not.toContain('s3cret-pass');
+      expect(line).not.toContain('anna%40test.caremap.eu');
+      expect(line).not.toContain('420567632313');
     }
   });
 

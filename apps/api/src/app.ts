@@ -1,4 +1,11 @@
-import { type AppCode, appRouter, resolveSession, SESSION_TTL_MS } from '@caremap/api';
+import {
+  type AppCode,
+  appRouter,
+  resolveSession,
+  SESSION_IDLE_MS,
+  SESSION_TTL_MS,
+  type SecuritySettings,
+} from '@caremap/api';
 import type { DatabaseHandle } from '@caremap/db';
 import { trpcServer } from '@hono/trpc-server';
 import { Hono } from 'hono';
@@ -7,6 +14,7 @@ import { HTTPException } from 'hono/http-exception';
 import type { RequestIdVariables } from 'hono/request-id';
 import { serialize } from 'hono/utils/cookie';
 import { clientAddress, isSecureRequest } from './client-address';
+import { csrfProtection } from './csrf';
 import type { Frontend } from './frontend';
 import type { Logger } from './logger';
 import { requestId } from './request-id';
@@ -20,7 +28,10 @@ export interface AppOptions {
   frontend?: Frontend | undefined;
   /** Number of trusted reverse proxies in front (CAREMAP_TRUST_PROXY); 0 = take the socket address. */
   trustProxy?: number;
-  sessionTtlMs?: number;
+  /** Session lifetime, idle timeout, sign-in limits, refused passwords; built-in defaults where absent. */
+  security?: Partial<SecuritySettings>;
+  /** CAREMAP_PUBLIC_URL: the origin browsers use; state-changing requests must come from it. */
+  publicUrl?: string | undefined;
 }
 
 type Env = { Variables: RequestIdVariables };
@@ -30,9 +41,12 @@ export function createApp({
   logger,
   frontend,
   trustProxy = 0,
-  sessionTtlMs = SESSION_TTL_MS,
+  security = {},
+  publicUrl,
 }: AppOptions) {
   const app = new Hono<Env>();
+  const sessionTtlMs = security.sessionTtlMs ?? SESSION_TTL_MS;
+  const sessionIdleMs = security.sessionIdleMs ?? SESSION_IDLE_MS;
 
   // Client ids only when they look like generated trace ids: a name sent as X-Request-Id is not kept.
   app.use(requestId({ limitLength: 64 }));
@@ -42,12 +56,26 @@ export function createApp({
     const ms = Math.round((performance.now() - started) * 10) / 10;
     // Path only: query strings can carry search terms that say something about a person.
     logger.info(
-      { reqId: c.get('requestId'), method: c.req.method, path: c.req.path, status: c.res.status, ms },
+      {
+        reqId: c.get('requestId'),
+        method: c.req.method,
+        path: loggablePath(c.req.path),
+        status: c.res.status,
+        ms,
+      },
       'request',
     );
   });
   // CSP with a per-response script nonce, HSTS behind TLS only, Referrer-Policy: see the module.
   app.use(securityHeaders({ trustProxy }));
+
+  app.use(
+    csrfProtection({
+      publicOrigin: publicUrl ? new URL(publicUrl).origin : undefined,
+      trustProxy,
+      sessionCookie: SESSION_COOKIE,
+    }),
+  );
 
   app.get('/healthz', (c) => c.json({ status: 'ok' }));
   app.get('/readyz', async (c) => {
@@ -73,7 +101,8 @@ export function createApp({
           requestId: c.get('requestId'),
           clientKey: clientAddress(c, trustProxy),
           sessionToken: token,
-          user: await resolveSession(database.db, token),
+          user: await resolveSession(database.db, token, sessionIdleMs),
+          settings: security,
           setSessionToken: (value: string | null, expiresAt?: Date) => {
             resHeaders.append(
               'Set-Cookie',
@@ -129,4 +158,15 @@ function withTimeout<T>(promise: Promise<T>, ms: number): Promise<T> {
       setTimeout(() => reject(new Error(`timed out after ${ms} ms`)), ms).unref(),
     ),
   ]);
+}
+
+/**
+ * The request path for the access log, with any segment that could name a person blanked: an
+ * e-mail address (also percent-encoded) or a run of six or more digits (a phone or an id number).
+ */
+export function loggablePath(path: string): string {
+  return path
+    .split('/')
+    .map((segment) => (/@|%40|\d{6,}/i.test(segment) ? ':redacted' : segment))
+    .join('/');
 }
