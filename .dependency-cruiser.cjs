@@ -47,6 +47,16 @@ module.exports = {
       to: { path: '^packages/(?!validators/)' },
     },
     {
+      name: 'scheduling-is-pure',
+      comment:
+        'The slot finder is plain data in, plain data out: no database, driver, HTTP or other package of ours.',
+      severity: 'error',
+      from: { path: '^packages/scheduling/' },
+      to: {
+        path: '(^packages/(?!scheduling/|config/)|^apps/|node_modules/(postgres|pg|pg-boss|@electric-sql|drizzle-orm|hono|@hono|@trpc|pino|nodemailer)/)',
+      },
+    },
+    {
       name: 'mfes-do-not-import-each-other',
       severity: 'error',
       from: { path: '^apps/(shell|directory|network|conferences)/' },

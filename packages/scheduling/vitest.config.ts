@@ -1,0 +1,3 @@
+import { caremapVitest } from '@caremap/config/vitest';
+
+export default caremapVitest();
