@@ -167,18 +167,20 @@ describe('authorisation rules', () => {
     expect((await callAs('conference.upcoming', 'partner')).outcome).toBe('allowed');
   });
 
+  const anonymousContext = () => ({
+    db: t.current.db,
+    requestId: 'test',
+    clientKey: '127.0.0.1',
+    user: null,
+    sessionToken: null,
+    setSessionToken: () => {},
+  });
+
   it('refuses a procedure without a policy entry at run time, naming it', async () => {
     const rogue = createCallerFactory(
       router({ rogue: router({ open: publicProcedure.query(() => 'data') }) }),
     );
-    const error = await rogue({
-      db: t.current.db,
-      requestId: 'test',
-      clientKey: '127.0.0.1',
-      user: null,
-      sessionToken: null,
-      setSessionToken: () => {},
-    })
+    const error = await rogue(anonymousContext())
       .rogue.open()
       .catch((e: unknown) => e);
     expect(error).toBeInstanceOf(TRPCError);
@@ -193,14 +195,7 @@ describe('authorisation rules', () => {
         conference: router({ upcoming: publicProcedure.input(z.object({ n: z.number() })).query(() => 1) }),
       }),
     );
-    const error = await shaped({
-      db: t.current.db,
-      requestId: 'test',
-      clientKey: '127.0.0.1',
-      user: null,
-      sessionToken: null,
-      setSessionToken: () => {},
-    })
+    const error = await shaped(anonymousContext())
       .conference.upcoming({ n: 'not a number' } as never)
       .catch((e: unknown) => e);
     expect((error as TRPCError).code).toBe('UNAUTHORIZED');
