@@ -9,14 +9,22 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { freePort, scratchDatabase, spawnServer, waitUntilReady } from '../test/spawn';
 
 const apiOnly = { CAREMAP_SERVE_FRONTEND: 'false', CAREMAP_SEED: 'none' };
+/** The embedded database in `dir`, even when the environment names a PostgreSQL server. */
+const embeddedAt = (dir: string) => ({ DATABASE_URL: undefined, CAREMAP_DATA_DIR: dir });
 const tmp = mkdtempSync(join(tmpdir(), 'caremap-startup-'));
 afterAll(() => rmSync(tmp, { recursive: true, force: true }));
 
-async function failsWith(env: Record<string, string>, port?: number) {
+async function failsWith(env: Record<string, string | undefined>, port?: number) {
   const server = spawnServer({ ...apiOnly, ...env }, port ?? (await freePort()));
-  const code = await server.exited;
+  // A server that starts although it should not must fail the test, not hang it or outlive it.
+  let timer: NodeJS.Timeout | undefined;
+  const stillRunning = new Promise<'still running'>((resolve) => {
+    timer = setTimeout(() => resolve('still running'), 120_000);
+  });
+  const code = await Promise.race([server.exited, stillRunning]).finally(() => clearTimeout(timer));
+  await server.stop('SIGKILL');
   const output = server.output();
-  expect(code).toBe(1);
+  expect(code, output).toBe(1);
   expect(output).toMatch(/CareMap could not start: /);
   expect(output).toMatch(/What to do: /);
   expect(output).not.toMatch(/^\s+at .+:\d+:\d+\)?$/m);
@@ -42,7 +50,7 @@ describe('start-up errors', () => {
     const port = await freePort();
     await new Promise<void>((resolve) => blocker.listen(port, '0.0.0.0', resolve));
     try {
-      expect(await failsWith({ CAREMAP_DATA_DIR: join(tmp, 'port') }, port)).toMatch(
+      expect(await failsWith(embeddedAt(join(tmp, 'port')), port)).toMatch(
         new RegExp(`Port ${port} is already in use`),
       );
     } finally {
@@ -54,9 +62,7 @@ describe('start-up errors', () => {
     const dir = join(tmp, 'not-a-db');
     mkdirSync(dir, { recursive: true });
     writeFileSync(join(dir, 'notes.txt'), 'hello');
-    expect(await failsWith({ CAREMAP_DATA_DIR: dir })).toMatch(
-      /could not be opened: it holds files but no PG_VERSION/,
-    );
+    expect(await failsWith(embeddedAt(dir))).toMatch(/could not be opened: it holds files but no PG_VERSION/);
   });
 
   it('names a corrupt data directory', async () => {
@@ -64,9 +70,7 @@ describe('start-up errors', () => {
     mkdirSync(join(dir, 'global'), { recursive: true });
     writeFileSync(join(dir, 'PG_VERSION'), '17\n');
     writeFileSync(join(dir, 'global', 'pg_control'), Buffer.alloc(8192, 7));
-    expect(await failsWith({ CAREMAP_DATA_DIR: dir })).toMatch(
-      /embedded database in .*corrupt.* could not be opened/,
-    );
+    expect(await failsWith(embeddedAt(dir))).toMatch(/embedded database in .*corrupt.* could not be opened/);
   });
 
   it.skipIf(!process.env.TEST_DATABASE_URL)(
@@ -94,14 +98,27 @@ describe('start-up errors', () => {
 });
 
 describe('one process per data directory', () => {
-  it('refuses a second server on a data directory in use, and on SIGTERM answers the requests in flight before it stops', async () => {
+  // The single-writer lock guards the embedded database, so this runs on the embedded database also
+  // when the rest of the suite runs on PostgreSQL: no DATABASE_URL, a data directory of its own.
+  it('refuses a second server on an embedded data directory in use, and the first keeps serving', async () => {
+    const embedded = embeddedAt(join(tmp, 'single-writer'));
+    const first = spawnServer({ ...apiOnly, ...embedded, LOG_LEVEL: 'info' }, await freePort());
+    try {
+      await waitUntilReady(first);
+      expect(first.output()).toMatch(/Creating the embedded database in .*single-writer/);
+      const inUse = `single-writer is in use by another CareMap process \\(pid ${first.child.pid}\\)`;
+      expect(await failsWith(embedded)).toMatch(new RegExp(inUse));
+      expect((await fetch(`${first.url}/readyz`)).status).toBe(200);
+    } finally {
+      await first.stop('SIGKILL');
+    }
+  }, 240_000);
+
+  it('on SIGTERM answers the requests in flight before it stops', async () => {
     const db = await scratchDatabase();
     const first = spawnServer({ ...apiOnly, ...db.env, LOG_LEVEL: 'info' }, await freePort());
     try {
       await waitUntilReady(first);
-      if (!process.env.TEST_DATABASE_URL) {
-        expect(await failsWith({ ...db.env })).toMatch(/is in use by another CareMap process/);
-      }
       // Sign-ins take tens of milliseconds each (argon2), so several are in flight when the signal
       // arrives; each the server has begun must still get its answer. (One whose bytes the server
       // had not read yet may see its connection closed, as with any server that stops accepting.)

@@ -1,4 +1,5 @@
-import { FakeApiError, fakeApi } from '@caremap/api-client/testing';
+import type { RouterOutputs, SessionUser } from '@caremap/api-client';
+import { FakeApiError, type FakeHandlers, fakeApi } from '@caremap/api-client/testing';
 import { changeLanguage } from '@caremap/ui';
 import { setupReactRoot } from '@caremap/ui/testing';
 import { describe, expect, it, vi } from 'vitest';
@@ -6,8 +7,14 @@ import { App } from './App';
 
 const t = setupReactRoot();
 
-const organiser = { id: 'u1', email: 'o@x.eu', displayName: 'Kovács Éva', locale: 'hu', roles: [] };
-const conference = {
+const organiser: SessionUser = {
+  id: 'u1',
+  email: 'o@x.eu',
+  displayName: 'Kovács Éva',
+  locale: 'hu',
+  roles: [],
+};
+const conference: RouterOutputs['conference']['upcoming']['items'][number] = {
   id: 'c1',
   kind: 'case_conference',
   caseRef: 'JI-OSPOD-2026-0147',
@@ -20,7 +27,7 @@ const conference = {
   participantCount: 6,
 };
 
-async function renderWith(handlers: Parameters<typeof fakeApi>[0]) {
+async function renderWith(handlers: FakeHandlers) {
   vi.stubGlobal('fetch', fakeApi(handlers));
   t.root.render(<App />);
 }

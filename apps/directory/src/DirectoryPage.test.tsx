@@ -1,21 +1,27 @@
-import { fakeApi } from '@caremap/api-client/testing';
+import type { RouterOutputs } from '@caremap/api-client';
+import { type FakeHandlers, fakeApi } from '@caremap/api-client/testing';
 import { setupReactRoot } from '@caremap/ui/testing';
 import { describe, expect, it, vi } from 'vitest';
 import { App } from './App';
 
 const t = setupReactRoot();
 
-const places = Array.from({ length: 25 }, (_, i) => ({
-  locationId: `l${i}`,
-  name: `Family Centre ${String(i + 1).padStart(2, '0')}`,
-  organizationName: 'Diakonie',
-  city: 'Jihlava',
-  lat: 49.4,
-  lng: 15.59,
-  services: [{ id: `s${i}`, name: 'Family therapy' }],
-}));
+type Place = RouterOutputs['directory']['locations']['items'][number];
 
-const handlers = {
+const places = Array.from(
+  { length: 25 },
+  (_, i): Place => ({
+    locationId: `l${i}`,
+    name: `Family Centre ${String(i + 1).padStart(2, '0')}`,
+    organizationName: 'Diakonie',
+    city: 'Jihlava',
+    lat: 49.4,
+    lng: 15.59,
+    services: [{ id: `s${i}`, name: 'Family therapy' }],
+  }),
+);
+
+const handlers: FakeHandlers = {
   'directory.overview': () => ({
     serviceCount: 2026,
     organizationCount: 660,
@@ -23,8 +29,8 @@ const handlers = {
     taxonomyTermCount: 58,
   }),
   'directory.mapPoints': () => ({ type: 'FeatureCollection', features: [] }),
-  'directory.locations': (input: unknown) => {
-    const { page = 1, size = 20 } = input as { page?: number; size?: number };
+  'directory.locations': (input) => {
+    const { page = 1, size = 20 } = input;
     return { total: places.length, page, size, items: places.slice((page - 1) * size, page * size) };
   },
 };

@@ -1,12 +1,19 @@
-import { FakeApiError, fakeApi } from '@caremap/api-client/testing';
+import type { RouterOutputs, SessionUser } from '@caremap/api-client';
+import { FakeApiError, type FakeHandlers, fakeApi } from '@caremap/api-client/testing';
 import { setupReactRoot } from '@caremap/ui/testing';
 import { describe, expect, it, vi } from 'vitest';
 import { App } from './App';
 
 const t = setupReactRoot();
 
-const networker = { id: 'u1', email: 'n@x.eu', displayName: 'Jana Nováková', locale: 'cs', roles: [] };
-const jihlava = {
+const networker: SessionUser = {
+  id: 'u1',
+  email: 'n@x.eu',
+  displayName: 'Jana Nováková',
+  locale: 'cs',
+  roles: [],
+};
+const jihlava: RouterOutputs['territory']['mine']['items'][number] = {
   id: 't1',
   name: 'ORP Jihlava',
   kind: 'orp',
@@ -29,7 +36,7 @@ const jihlava = {
   partnerInstitutionCount: 15,
 };
 
-async function renderWith(handlers: Parameters<typeof fakeApi>[0]) {
+async function renderWith(handlers: FakeHandlers) {
   vi.stubGlobal('fetch', fakeApi(handlers));
   t.root.render(<App />);
 }

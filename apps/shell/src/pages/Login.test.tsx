@@ -1,5 +1,5 @@
 import { CareMapQueryProvider, SESSION_EVENT } from '@caremap/api-client';
-import { FakeApiError, fakeApi } from '@caremap/api-client/testing';
+import { FakeApiError, type FakeHandler, fakeApi, type ProcedureOutput } from '@caremap/api-client/testing';
 import { setupReactRoot } from '@caremap/ui/testing';
 import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { Login } from './Login';
@@ -9,7 +9,7 @@ beforeEach(() => {
   window.history.replaceState(null, '', '/login?next=/network');
 });
 
-const user = {
+const user: ProcedureOutput<'auth.login'> = {
   id: 'u1',
   email: 'organiser@demo.caremap.eu',
   displayName: 'Kovács Éva',
@@ -17,7 +17,7 @@ const user = {
   roles: [],
 };
 
-async function renderLogin(login: (input: unknown) => unknown) {
+async function renderLogin(login: FakeHandler<'auth.login'>) {
   vi.stubGlobal('fetch', fakeApi({ 'auth.me': () => ({ user: null }), 'auth.login': login }));
   t.root.render(
     <CareMapQueryProvider>

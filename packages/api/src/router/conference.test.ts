@@ -1,7 +1,7 @@
 import { schema } from '@caremap/db';
 import { useTestDatabase } from '@caremap/db/testing';
 import type { TRPCError } from '@trpc/server';
-import { and, eq } from 'drizzle-orm';
+import { and, asc, eq } from 'drizzle-orm';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { callerFor, makeWorld, PASSWORD } from '../../test/fixtures';
 
@@ -17,30 +17,49 @@ async function signedIn(role: string) {
   return session.caller();
 }
 
+/** Who read the conference, one entry per audited read, oldest first. */
+async function readsOf(conferenceId: string) {
+  const reads = await t.current.db
+    .select()
+    .from(schema.auditLog)
+    .where(and(eq(schema.auditLog.action, 'conference.read'), eq(schema.auditLog.resourceId, conferenceId)))
+    .orderBy(asc(schema.auditLog.id));
+  return reads.map((r) => r.actorUserId);
+}
+
 describe('conference.upcoming', () => {
-  it('shows the conference to its participants and audits each read', async () => {
+  const caseRefs = async (local: string) =>
+    (await (await signedIn(local)).conference.upcoming()).items.map((c) => c.caseRef);
+
+  it('shows a conference to its participants and audits each read', async () => {
     for (const role of ['organiser', 'partner']) {
-      const result = await (await signedIn(role)).conference.upcoming();
-      expect(result.items.map((c) => c.caseRef)).toEqual(['HU-TST-2026-0001']);
-      expect(result.items[0]!.participantCount).toBe(2);
+      const { items } = await (await signedIn(role)).conference.upcoming();
+      const shared = items.find((c) => c.caseRef === 'HU-TST-2026-0001');
+      expect(shared?.participantCount, role).toBe(2);
     }
-    const reads = await t.current.db
-      .select()
-      .from(schema.auditLog)
-      .where(
-        and(
-          eq(schema.auditLog.action, 'conference.read'),
-          eq(schema.auditLog.resourceId, world.conference.id),
-        ),
-      );
-    expect(reads.map((r) => r.actorUserId).sort()).toEqual(
+    expect((await readsOf(world.conference.id)).sort()).toEqual(
       [world.users.organiser, world.users.partner].sort(),
     );
   });
 
-  it('hides it from everyone else, administrators included', async () => {
-    for (const role of ['networker', 'coordinator', 'admin']) {
-      expect((await (await signedIn(role)).conference.upcoming()).items).toEqual([]);
+  it("shows an organiser their agency's conferences, also those they do not attend, and no other agency's", async () => {
+    // 0002 is run by a colleague without the organiser: only the own_agency scope shows it.
+    // 0003 belongs to another agency and the organiser does not take part: never shown.
+    const readsBefore = await readsOf(world.conferences.ownAgency.id);
+    expect(await caseRefs('organiser')).toEqual(['HU-TST-2026-0001', 'HU-TST-2026-0002']);
+    expect(await caseRefs('other-organiser')).toEqual(['HU-TST-2026-0003']);
+    // Seen through the agency rather than as a participant, it is still case data: audited.
+    expect(await readsOf(world.conferences.ownAgency.id)).toEqual([...readsBefore, world.users.organiser]);
+  });
+
+  it('shows a partner only the conferences they take part in, whichever agency runs them', async () => {
+    expect(await caseRefs('partner')).toEqual(['HU-TST-2026-0001', 'HU-TST-2026-0003']);
+  });
+
+  it("hides them from the agency's networkers and coordinators, who attend none", async () => {
+    // Members of the organiser's agency, but their conference scope is `participant`.
+    for (const role of ['networker', 'coordinator']) {
+      expect(await caseRefs(role), role).toEqual([]);
     }
   });
 
@@ -62,7 +81,7 @@ describe('territory.mine', () => {
     expect(items[0]!.geometry.type).toBe('MultiPolygon');
   });
 
-  it('gives an organiser without territories an empty list', async () => {
-    expect((await (await signedIn('organiser')).territory.mine()).items).toEqual([]);
+  it('gives a coordinator without assigned territories an empty list', async () => {
+    expect((await (await signedIn('coordinator')).territory.mine()).items).toEqual([]);
   });
 });

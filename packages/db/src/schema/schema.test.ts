@@ -33,17 +33,30 @@ describe('schema and hand-written migration SQL', () => {
   });
 
   it('bumps version and updated_at on every update (optimistic locking)', async () => {
+    // Stamped in the past, so "moved forward" cannot pass by two writes sharing one clock tick.
+    const longAgo = new Date('2020-01-01T00:00:00Z');
     const [org] = await t.current.db
       .insert(organization)
-      .values({ name: 'Versioned', description: 'd' })
+      .values({ name: 'Versioned', description: 'd', createdAt: longAgo, updatedAt: longAgo })
       .returning();
     expect(org!.version).toBe(1);
+    expect(org!.updatedAt).toEqual(longAgo);
     const [updated] = await t.current.db
       .update(organization)
       .set({ name: 'Versioned 2' })
       .where(eq(organization.id, org!.id))
       .returning();
     expect(updated!.version).toBe(2);
+    // The database stamps the time of the update itself; the writer did not send one.
+    const [clock] = await selectRows<{ ms: number }>(
+      t.current.db,
+      sql`select extract(epoch from now())::float8 * 1000 as ms`,
+    );
+    const dbNow = Number(clock!.ms);
+    expect(updated!.updatedAt.getTime()).toBeGreaterThan(longAgo.getTime());
+    expect(updated!.updatedAt.getTime()).toBeLessThanOrEqual(dbNow);
+    expect(updated!.updatedAt.getTime()).toBeGreaterThan(dbNow - 60_000);
+    expect(updated!.createdAt).toEqual(longAgo);
     // A writer holding the old version changes nothing.
     const stale = await t.current.db
       .update(organization)

@@ -106,16 +106,9 @@ describe('demo data generator', () => {
   it('schedules conferences ahead of now with pseudonymous case codes; the coordinator attends none', () => {
     const upcoming = data.conference.filter((c) => c.startsAt > now);
     expect(upcoming.length).toBeGreaterThanOrEqual(4);
+    // The demo holds a meeting of every kind the schema knows, so each kind can be seen on screen.
     const kinds = new Set(data.conference.map((c) => c.kind));
-    for (const kind of [
-      'case_conference',
-      'family_conference',
-      'care_plan_review',
-      'signalling_meeting',
-    ] as const) {
-      expect(kinds.has(kind)).toBe(true);
-    }
-    expect(conferenceKinds).toContain('case_discussion');
+    expect([...kinds].sort()).toEqual([...conferenceKinds].sort());
     for (const c of data.conference) {
       if (c.kind === 'signalling_meeting') expect(c.caseRef).toBeNull();
       else expect(c.caseRef).toMatch(/^[A-Z0-9][A-Z0-9-]{2,31}$/);
