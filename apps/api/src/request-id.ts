@@ -34,6 +34,9 @@ export function requestId({
     c.set('requestId', id);
     await next();
     // After the handler: a handler that returns its own Response (tRPC does) drops headers set before.
-    c.header(headerName, id);
+    // Set on the response in place: c.header() on a finished response rebuilds it, and with
+    // @hono/node-server's light Response that copy loses headers inner middleware added afterwards
+    // (the security headers).
+    c.res.headers.set(headerName, id);
   };
 }
