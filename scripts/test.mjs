@@ -18,10 +18,14 @@ for (const p of withTests) rmSync(join(p, '.reports'), { recursive: true, force:
 
 const mode = process.env.TEST_DATABASE_URL ? 'PostgreSQL (TEST_DATABASE_URL)' : 'embedded PGlite';
 console.log(`\nRunning every test suite against ${mode}\n`);
-const run = spawnSync('pnpm', ['exec', 'turbo', 'run', 'test', '--concurrency=2', '--continue', ...process.argv.slice(2)], {
-  cwd: root,
-  stdio: 'inherit',
-});
+const run = spawnSync(
+  'pnpm',
+  ['exec', 'turbo', 'run', 'test', '--concurrency=2', '--continue', ...process.argv.slice(2)],
+  {
+    cwd: root,
+    stdio: 'inherit',
+  },
+);
 
 const filtered = process.argv.slice(2).some((a) => a.startsWith('--filter'));
 let passed = 0;
