@@ -1,4 +1,5 @@
 import { Temporal } from 'temporal-polyfill';
+import { SchedulingInputError } from './types';
 
 /**
  * Care plan reviews are due at most six calendar months after the previous review, counted in
@@ -36,15 +37,7 @@ export interface CarePlanReview {
   daysLeft: number;
 }
 
-export class CarePlanInputError extends Error {
-  constructor(
-    readonly field: string,
-    message: string,
-  ) {
-    super(`${field}: ${message}`);
-    this.name = 'CarePlanInputError';
-  }
-}
+export class CarePlanInputError extends SchedulingInputError {}
 
 function localDateOf(value: string, timeZone: string, field: string): Temporal.PlainDate {
   try {

@@ -1,5 +1,6 @@
 import { RRuleTemporal } from 'rrule-temporal';
 import { Temporal } from 'temporal-polyfill';
+import { SchedulingInputError } from './types';
 
 /**
  * Recurring meeting series (signalling meetings), expanded in the series' own IANA time zone so
@@ -53,15 +54,7 @@ export interface Occurrence {
 }
 
 /** Bad series or range input; `field` names the part, e.g. `rrule.BYDAY` or `overrides[0].start`. */
-export class RecurrenceInputError extends Error {
-  constructor(
-    readonly field: string,
-    message: string,
-  ) {
-    super(`${field}: ${message}`);
-    this.name = 'RecurrenceInputError';
-  }
-}
+export class RecurrenceInputError extends SchedulingInputError {}
 
 const FREQS = ['SECONDLY', 'MINUTELY', 'HOURLY', 'DAILY', 'WEEKLY', 'MONTHLY', 'YEARLY'];
 const DAYS = ['MO', 'TU', 'WE', 'TH', 'FR', 'SA', 'SU'];

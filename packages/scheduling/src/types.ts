@@ -125,12 +125,18 @@ export interface SlotSearchResult {
 }
 
 /** Thrown for input the finder cannot read; `field` names the offending part. */
-export class SlotSearchInputError extends Error {
+/**
+ * Bad input to one of this package's functions; `field` names the part (e.g. `participants[2].timeZone`,
+ * `rrule.BYDAY`), so a caller can point the user at it. Each entry point has its own subclass.
+ */
+export class SchedulingInputError extends Error {
   constructor(
     readonly field: string,
     message: string,
   ) {
     super(`${field}: ${message}`);
-    this.name = 'SlotSearchInputError';
+    this.name = new.target.name;
   }
 }
+
+export class SlotSearchInputError extends SchedulingInputError {}
