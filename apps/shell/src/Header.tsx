@@ -53,25 +53,17 @@ function Account() {
   const { pathname, search } = useLocation();
   const trpc = useTRPC();
   const [error, setError] = useState<string | null>(null);
-  const logout = useMutation(
-    trpc.auth.logout.mutationOptions({
-      onSuccess: () => {
-        setError(null);
-        announceSessionChange();
-      },
-      onError: (cause) => setError(formatApiError(cause, t)),
-    }),
-  );
+  // Signing out here or everywhere ends the same way: every MFE refetches, or the error is shown.
+  const signedOut = {
+    onSuccess: () => {
+      setError(null);
+      announceSessionChange();
+    },
+    onError: (cause: Parameters<typeof formatApiError>[0]) => setError(formatApiError(cause, t)),
+  };
+  const logout = useMutation(trpc.auth.logout.mutationOptions(signedOut));
   // Ends this user's sessions on every device (a lost phone, a shared computer left signed in).
-  const logoutAll = useMutation(
-    trpc.auth.logoutAll.mutationOptions({
-      onSuccess: () => {
-        setError(null);
-        announceSessionChange();
-      },
-      onError: (cause) => setError(formatApiError(cause, t)),
-    }),
-  );
+  const logoutAll = useMutation(trpc.auth.logoutAll.mutationOptions(signedOut));
   if (isLoading) return <div className="shell-account" aria-hidden="true" />;
   if (!user) {
     const here = pathname === '/login' ? null : `${pathname}${search.size ? `?${search}` : ''}`;
