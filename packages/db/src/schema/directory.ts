@@ -69,6 +69,10 @@ export const service = pgTable(
     feesDescription: text('fees_description'),
     waitTime: text('wait_time'),
     accreditations: text('accreditations'),
+    /** HSDS 3.0 keeps the deprecated free-text `fees` beside cost options; imported files use it. */
+    fees: text('fees'),
+    licenses: text('licenses'),
+    programId: uuid('program_id'),
     eligibilityDescription: text('eligibility_description'),
     minimumAge: integer('minimum_age'),
     maximumAge: integer('maximum_age'),
@@ -95,8 +99,18 @@ export const location = pgTable(
     longitude: numeric('longitude', { mode: 'number' }),
     externalIdentifier: text('external_identifier'),
     externalIdentifierType: text('external_identifier_type'),
-    /** PostGIS point of latitude/longitude, kept in step by a trigger; used for every spatial query. */
+    /** PostGIS point of latitude/longitude, kept in step by a trigger. Exact: never sent to a client. */
     geom: point('geom'),
+    /**
+     * CareMap: a shelter or similar place whose address must never be published. Every public door
+     * then leaves out its addresses and exact coordinates and shows `public_geom` instead.
+     */
+    addressHidden: boolean('address_hidden').notNull().default(false),
+    /**
+     * The point the public sees, kept by a trigger: `geom` itself, or for a hidden address a point
+     * 1.2-2 km away in a direction derived from the id (stable across requests, not random).
+     */
+    publicGeom: point('public_geom'),
     ...editable,
   },
   (t) => [index('location_organization_idx').on(t.organizationId)],
@@ -150,6 +164,7 @@ export const phone = pgTable(
     serviceAtLocationId: uuid('service_at_location_id').references(() => serviceAtLocation.id, {
       onDelete: 'cascade',
     }),
+    contactId: uuid('contact_id'),
     number: text('number').notNull(),
     extension: text('extension'),
     type: text('type'),

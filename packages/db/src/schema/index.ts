@@ -2,4 +2,6 @@ export * from './access';
 export * from './columns';
 export * from './conference';
 export * from './directory';
+export * from './directory-details';
 export * from './network';
+export * from './suggestion';
