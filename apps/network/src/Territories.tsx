@@ -60,7 +60,9 @@ export function Territories() {
   return (
     <div className="net-layout">
       <ServiceMap className="net-map" labels={labels} areas={areas} fitBounds={fitBounds} />
-      <div className="net-table-wrap">
+      {/* A scrolling region must be reachable by keyboard (WCAG 2.1.1): focusable and named. */}
+      {/* biome-ignore lint/a11y/noNoninteractiveTabindex: a scroll container needs focus to scroll by keyboard */}
+      <section className="net-table-wrap" aria-label={t('network.tableCaption')} tabIndex={0}>
         <table className="net-table">
           <caption>{t('network.tableCaption')}</caption>
           <thead>
@@ -103,7 +105,7 @@ export function Territories() {
             {t('network.approximateHint')}
           </p>
         ) : null}
-      </div>
+      </section>
     </div>
   );
 }
