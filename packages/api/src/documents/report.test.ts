@@ -24,7 +24,9 @@ describe('renderReport', () => {
       page.items.map((item) => providerRow.exec(item.str)?.[1]).filter((n) => n !== undefined),
     );
     expect(numbers.map(Number)).toEqual(Array.from({ length: 200 }, (_, i) => i + 1));
-    pdf.pages.forEach((page, i) => expect(page.text).toContain(`Strana ${i + 1} z ${pdf.pages.length}`));
+    pdf.pages.forEach((page, i) => {
+      expect(page.text).toContain(`Strana ${i + 1} z ${pdf.pages.length}`);
+    });
   });
 
   it('right-aligns number columns and formats them for the language', async () => {
