@@ -13,5 +13,15 @@ await mkdir(out, { recursive: true });
 for (const [language, letter] of Object.entries(letterSamples)) {
   await writeFile(join(out, `letter-${language}.pdf`), await renderFeedbackLetter(letter));
 }
+// A letter long enough to run over pages: continuation pages, footers, the closing kept whole.
+const long = letterSamples.hu;
+await writeFile(
+  join(out, 'letter-hu-long.pdf'),
+  await renderFeedbackLetter({
+    ...long,
+    paragraphs: Array.from({ length: 12 }, () => long.paragraphs).flat(),
+  }),
+);
 await writeFile(join(out, 'report-cs.pdf'), await renderReport(reportSample('cs')));
+await writeFile(join(out, 'report-hu.pdf'), await renderReport(reportSample('hu', 20)));
 console.warn(`written to ${out}`);

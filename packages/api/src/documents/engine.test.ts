@@ -30,6 +30,12 @@ describe('the PDF engine', () => {
     expect(pdf.pages[0]!.notdefGlyphs).toBe(1);
   });
 
+  it('renders documents side by side without mixing them up', async () => {
+    const words = ['Győr', 'Brno', 'İzmir', 'Ústí nad Labem', 'Şanlıurfa', 'Székesfehérvár'];
+    const pdfs = await Promise.all(words.map((word) => renderPdf({ content: [word] }).then(readPdf)));
+    expect(pdfs.map((pdf) => pdf.text)).toEqual(words);
+  });
+
   it('reads no file and no URL a document names, only its fonts', async () => {
     await expect(renderPdf({ content: [{ image: '/etc/hostname' }] })).rejects.toThrow(/denied/);
     await expect(renderPdf({ content: [{ image: 'http://127.0.0.1:9/x.png' }] })).rejects.toThrow(/denied/);
