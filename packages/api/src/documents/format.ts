@@ -44,3 +44,16 @@ export function formatPercent(share: number, language: Locale, fractionDigits: n
     maximumFractionDigits: fractionDigits,
   }).format(share);
 }
+
+const ZERO_WIDTH_SPACE = '\u200b';
+
+/**
+ * Table cells: pdfmake sizes a column to its longest unbreakable word, so one 60-letter word (a
+ * compound, a pasted code) would push the columns beside it off the page. Such words get invisible
+ * break opportunities every 16 letters; ordinary words and the text's look do not change.
+ */
+export function breakable(text: string): string {
+  return text
+    .normalize('NFC')
+    .replace(/[^\s/\\-]{24,}/gu, (word) => (word.match(/.{1,16}/gu) ?? [word]).join(ZERO_WIDTH_SPACE));
+}

@@ -215,6 +215,27 @@ describe('renderFeedbackLetter: a long letter', () => {
   });
 });
 
+describe('renderFeedbackLetter: long words and URLs', () => {
+  it('stay inside the margins, in the text and in the actions table', async () => {
+    const word = 'Gyermekvédelmijelzőrendszertagjainakkonzultációsfórumaszervezése';
+    const url = 'https://example.org/dokumentumok/esetkonferencia/2026/november/jegyzokonyv-melleklete.pdf';
+    const pdf = await letterText({
+      ...letterSamples.hu,
+      paragraphs: [`A mellékletek: ${url}`, word],
+      actions: [{ what: word, who: 'iskolapszichológus', due: '2026-12-15' }],
+    });
+    for (const page of pdf.pages) {
+      for (const item of page.items)
+        expect(item.x + item.width, item.str).toBeLessThanOrEqual(595.28 - 56 + 0.5);
+      expect(page.notdefGlyphs).toBe(0);
+    }
+    const joined = pdf.text.replace(/[\u200b\n]/g, '');
+    expect(joined).toContain(url);
+    expect(joined.split(word).length - 1).toBe(2);
+    expect(pdf.text).toContain('2026. dec. 15.');
+  });
+});
+
 describe('renderFeedbackLetter: bad input gets a zod error naming the field', () => {
   const issuePaths = async (input: unknown) => {
     const error = await renderFeedbackLetter(input as never).then(

@@ -9,7 +9,7 @@
 import { type FeedbackLetter, type FeedbackLetterInput, feedbackLetterInput } from '@caremap/validators';
 import type { Column, Content } from 'pdfmake/interfaces';
 import { renderPdf } from './engine';
-import { formatCalendarDay, formatLongDate } from './format';
+import { breakable, formatCalendarDay, formatLongDate } from './format';
 import { GREY, LETTER_MARGINS, letterheadBlock, pageFooter } from './letterhead';
 import { documentTexts } from './texts';
 
@@ -115,13 +115,14 @@ function actionsTable(letter: FeedbackLetter): Content[] {
     {
       table: {
         headerRows: 1,
+        keepWithHeaderRows: 1,
         dontBreakRows: true,
         widths: ['*', 140, 'auto'],
         body: [
           head,
           ...letter.actions.map((action) => [
-            action.what,
-            action.who,
+            breakable(action.what),
+            breakable(action.who),
             { text: formatCalendarDay(action.due, letter.language), noWrap: true },
           ]),
         ],
@@ -174,16 +175,15 @@ function closingBlock(letter: FeedbackLetter): Content {
   };
 }
 
-/** The letter's content, after validation; exported for the renderer's tests only. */
-export function feedbackLetterContent(letter: FeedbackLetter): Content[] {
+function feedbackLetterContent(letter: FeedbackLetter): Content[] {
   const t = documentTexts[letter.language].letter;
-  const salutation =
-    letter.salutation ?? t.salutation(letter.recipient.contact && { ...letter.recipient.contact });
+  const salutation = letter.salutation ?? t.salutation(letter.recipient.contact);
   return [
     letterheadBlock(letter.letterhead, letter.language),
     ...heading(letter),
     { text: salutation, margin: [0, 16, 0, 10] },
-    ...letter.paragraphs.map((text): Content => ({ text, alignment: 'justify', margin: [0, 0, 0, 8] })),
+    // Ragged right, not justified: a pasted URL or a long compound would open wide gaps in a line.
+    ...letter.paragraphs.map((text): Content => ({ text, margin: [0, 0, 0, 8] })),
     ...actionsTable(letter),
     closingBlock(letter),
   ];

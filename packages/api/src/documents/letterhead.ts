@@ -47,8 +47,9 @@ export function pageFooter(left: string, language: Locale, margins = LETTER_MARG
   return (current, total) => ({
     columns: [
       { text: left, width: '*' },
-      { text: documentTexts[language].page(current, total), width: 'auto', alignment: 'right' },
+      { text: documentTexts[language].page(current, total), width: 'auto', alignment: 'right', noWrap: true },
     ],
+    columnGap: 16,
     fontSize: 7.5,
     color: GREY,
     margin: [margins[0], 24, margins[2], 0],

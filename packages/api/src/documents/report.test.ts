@@ -76,6 +76,21 @@ describe('renderReport', () => {
     expect((await readPdf(await renderReport(withoutMap))).pages[0]!.images).toBe(0);
   });
 
+  it('keeps a table inside the page when a cell holds one very long word', async () => {
+    const sample = reportSample('hu', 3);
+    const word = 'Gyermekvédelmiszolgáltatóamelynevébennincsszóköz';
+    const table = sample.sections[1]!.blocks[0] as { table: { rows: unknown[][] } };
+    table.table.rows.push([word, 'Hódmezővásárhely', 123_456_789, 987_654_321]);
+    const pdf = await readPdf(await renderReport(sample));
+    for (const page of pdf.pages) {
+      for (const item of page.items)
+        expect(item.x + item.width, item.str).toBeLessThanOrEqual(595.28 - 48 + 0.5);
+      expect(page.notdefGlyphs).toBe(0);
+    }
+    expect(pdf.text.replace(/[\u200b\n]/g, '')).toContain(word);
+    expect(pdf.text).toContain('123 456 789 987 654 321');
+  });
+
   describe('bad input gets a zod error naming the field', () => {
     const issuePaths = async (input: unknown) => {
       const error = await renderReport(input as never).then(

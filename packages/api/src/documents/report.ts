@@ -13,7 +13,7 @@ import {
 } from '@caremap/validators';
 import type { Content, TableCell } from 'pdfmake/interfaces';
 import { pngDataUrl, renderPdf } from './engine';
-import { formatDateTime, formatNumber, formatPercent } from './format';
+import { breakable, formatDateTime, formatNumber, formatPercent } from './format';
 import { GREY, pageFooter } from './letterhead';
 import { documentTexts } from './texts';
 
@@ -23,7 +23,7 @@ const ZEBRA_FILL = '#f6f8fa';
 
 function cellText(value: string | number | null, column: ReportTable['columns'][number], language: Locale) {
   if (value === null) return '–';
-  if (typeof value === 'string') return value;
+  if (typeof value === 'string') return breakable(value);
   return column.kind === 'percent'
     ? formatPercent(value, language, column.fractionDigits)
     : formatNumber(value, language, column.fractionDigits);
@@ -32,7 +32,7 @@ function cellText(value: string | number | null, column: ReportTable['columns'][
 function tableBlock(table: ReportTable, language: Locale): Content[] {
   const align = (column: ReportTable['columns'][number]) => (column.kind === 'text' ? 'left' : 'right');
   const header: TableCell[] = table.columns.map((column) => ({
-    text: column.header,
+    text: breakable(column.header),
     bold: true,
     alignment: align(column),
     noWrap: column.kind !== 'text',
@@ -58,6 +58,7 @@ function tableBlock(table: ReportTable, language: Locale): Content[] {
     {
       table: {
         headerRows: 1,
+        keepWithHeaderRows: 1,
         dontBreakRows: true,
         // Text columns share the width; number columns take what their longest figure needs.
         widths: table.columns.map((c) => (c.kind === 'text' || textColumns === 0 ? '*' : 'auto')),
@@ -77,8 +78,7 @@ function tableBlock(table: ReportTable, language: Locale): Content[] {
   ];
 }
 
-/** The report's content, after validation. */
-export function reportContent(report: Report): Content[] {
+function reportContent(report: Report): Content[] {
   const { language } = report;
   const t = documentTexts[language].report;
   return [
