@@ -35,7 +35,9 @@ export const conferenceRouter = router({
         participantUserIds: sql<
           string[]
         >`coalesce((select array_agg(cp.user_id::text) from ${conferenceParticipant} cp
-          where cp.conference_id = ${conference.id}), '{}')`,
+          where cp.conference_id = ${conference.id} and cp.user_id is not null), '{}')`,
+        participantCount: sql<number>`(select count(*)::int from ${conferenceParticipant} cp
+          where cp.conference_id = ${conference.id})`,
       })
       .from(conference)
       .innerJoin(agency, eq(agency.id, conference.agencyId))
@@ -56,9 +58,11 @@ export const conferenceRouter = router({
       })),
     );
     return {
-      items: allowed.map(({ agencyId: _a, participantUserIds, ...r }) => ({
+      // Drafts have no time yet and fail `ends_at >= now`, so every row here has both.
+      items: allowed.map(({ agencyId: _a, participantUserIds: _p, startsAt, endsAt, ...r }) => ({
         ...r,
-        participantCount: participantUserIds.length,
+        startsAt: startsAt!,
+        endsAt: endsAt!,
       })),
     };
   }),

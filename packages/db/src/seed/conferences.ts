@@ -176,6 +176,7 @@ export function generateConferences(now: Date): ConferenceData {
       title: plan.title,
       startsAt,
       endsAt: new Date(startsAt.getTime() + plan.minutes * 60_000),
+      durationMinutes: plan.minutes,
       timezone: tz,
       status: plan.status ?? 'scheduled',
       organiserUserId: userId(plan.organiser),
@@ -183,9 +184,14 @@ export function generateConferences(now: Date): ConferenceData {
     });
     for (const who of plan.participants) {
       d.conferenceParticipant.push({
+        id: seedId(`conference_participant:${plan.key}:${who}`),
         conferenceId: id,
+        kind: 'user',
         userId: userId(who),
         agencyId: agencyId(AGENCY_OF[who]!),
+        role: who === plan.organiser ? 'chair' : 'professional',
+        preferredLanguage: tz === PRAGUE ? 'cs' : 'hu',
+        partstat: 'accepted',
       });
     }
   }
