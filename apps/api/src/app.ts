@@ -103,6 +103,8 @@ export function createApp({
           sessionToken: token,
           user: await resolveSession(database.db, token, sessionIdleMs),
           settings: security,
+          // Links in invitation e-mails: the configured public URL, else the origin this request used.
+          publicUrl: publicUrl ? new URL(publicUrl).origin : new URL(c.req.url).origin,
           setSessionToken: (value: string | null, expiresAt?: Date) => {
             resHeaders.append(
               'Set-Cookie',

@@ -28,8 +28,10 @@ const paths = Object.keys(procedures).sort();
 
 /**
  * A valid, minimal input for every procedure (`undefined` for those that take none). A procedure
- * missing here fails the test: add what a real client would send.
+ * missing here fails the test: add what a real client would send. A function is called at call
+ * time, for inputs that name rows of the test world.
  */
+const NO_SUCH_CONFERENCE = '0b6f3c52-2d43-4c1e-9a55-000000000000';
 const sampleInputs: Record<string, unknown> = {
   'auth.me': undefined,
   'auth.login': { email: 'partner@test.caremap.eu', password: PASSWORD },
@@ -40,6 +42,33 @@ const sampleInputs: Record<string, unknown> = {
   'directory.locations': { page: 1, size: 5 },
   'territory.mine': undefined,
   'conference.upcoming': undefined,
+  // An unknown conference: an allowed caller gets NOT_FOUND from the handler, which passes the guard.
+  'conference.get': { conferenceId: NO_SUCH_CONFERENCE },
+  'conference.create': () => ({
+    kind: 'case_discussion',
+    caseRef: 'HU-AUTH-0001',
+    title: 'Authorisation sample',
+    agencyId: world.agencies.welfare.id,
+    timezone: 'Europe/Budapest',
+    durationMinutes: 60,
+    scheduleBy: new Date(Date.now() + 14 * 86_400_000),
+    participants: [{ kind: 'user', userId: world.users.organiser }],
+    online: true,
+  }),
+  'conference.propose': { conferenceId: NO_SUCH_CONFERENCE },
+  'conference.book': {
+    conferenceId: NO_SUCH_CONFERENCE,
+    startsAt: new Date(Date.now() + 86_400_000),
+    roomId: null,
+  },
+  'conference.reschedule': {
+    conferenceId: NO_SUCH_CONFERENCE,
+    startsAt: new Date(Date.now() + 86_400_000),
+    roomId: null,
+  },
+  'conference.cancel': { conferenceId: NO_SUCH_CONFERENCE },
+  'conference.outbox': {},
+  'invitation.respond': { token: 'A'.repeat(43), response: 'accepted' },
 };
 
 type Outcome = 'allowed' | 'UNAUTHORIZED:not_signed_in' | 'FORBIDDEN:forbidden' | `error:${string}`;
@@ -86,7 +115,8 @@ async function callAs(path: string, role: Role | null) {
   const procedure = node[segments.at(-1)!] as (input: unknown) => Promise<unknown>;
   callCount++;
   try {
-    await procedure(sampleInputs[path]);
+    const sample = sampleInputs[path];
+    await procedure(typeof sample === 'function' ? sample() : sample);
     return { actor, outcome: 'allowed' as Outcome };
   } catch (error) {
     return { actor, outcome: outcomeOf(error) };

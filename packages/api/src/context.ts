@@ -22,6 +22,11 @@ export interface Context {
   user: SessionUser | null;
   sessionToken: string | null;
   setSessionToken: (token: string | null, expiresAt?: Date) => void;
+  /**
+   * Origin for links in e-mails (accept/decline): CAREMAP_PUBLIC_URL, else the request's own origin.
+   * Absent (tests, scripts): http://localhost:3000.
+   */
+  publicUrl?: string;
   /** Security settings from the server's configuration; built-in defaults where absent. */
   settings?: Partial<SecuritySettings>;
 }

@@ -11,15 +11,34 @@ export type AppCode =
   | 'forbidden'
   | 'not_found'
   | 'conflict'
+  /** The room or a required person was booked by someone else meanwhile; `details` holds fresh proposals. */
+  | 'booking_conflict'
+  /** An input names a user, agency or room that does not exist; `details.field` says which. */
+  | 'unknown_reference'
+  /** The conference is not in a state that allows this (e.g. booking a cancelled one). */
+  | 'invalid_state'
+  /** An accept/decline link whose token is unknown (mistyped, or replaced by a newer invitation). */
+  | 'invitation_invalid'
+  /** An accept/decline link of a conference that is over or cancelled. */
+  | 'invitation_expired'
   | 'internal';
 
 export class AppCodeError extends Error {
-  constructor(readonly appCode: AppCode) {
+  constructor(
+    readonly appCode: AppCode,
+    /** Plain data the client may use (e.g. fresh proposals after a booking conflict); never personal data. */
+    readonly details?: unknown,
+  ) {
     super(appCode);
     this.name = 'AppCodeError';
   }
 }
 
-export function appError(code: TRPCError['code'], appCode: AppCode, message: string): TRPCError {
-  return new TRPCError({ code, message, cause: new AppCodeError(appCode) });
+export function appError(
+  code: TRPCError['code'],
+  appCode: AppCode,
+  message: string,
+  details?: unknown,
+): TRPCError {
+  return new TRPCError({ code, message, cause: new AppCodeError(appCode, details) });
 }

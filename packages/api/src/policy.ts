@@ -10,7 +10,9 @@ export type Resource =
   | 'conference'
   | 'agency'
   | 'app_user'
-  | 'audit_log';
+  | 'audit_log'
+  /** E-mails in the conference outbox: delivery state for organisers (own agency) and administrators. */
+  | 'outbox_message';
 export type Action = 'read' | 'create' | 'update' | 'delete';
 /**
  * How far a permission reaches, widest last: `participant` (case data of conferences the user takes
@@ -47,6 +49,7 @@ const byRole: Record<Role, Grants> = {
     directory: { read: 'all' },
     partner_institution: { read: 'all' },
     conference: { read: 'own_agency', create: 'own_agency', update: 'own_agency' },
+    outbox_message: { read: 'own_agency' },
   },
   partner: {
     directory: { read: 'all' },
@@ -61,6 +64,8 @@ const byRole: Record<Role, Grants> = {
     agency: { read: 'all', create: 'all', update: 'all', delete: 'all' },
     app_user: { read: 'all', create: 'all', update: 'all', delete: 'all' },
     audit_log: { read: 'all' },
+    // Delivery state only (recipient, status, errors): the handler gives them no subject or text.
+    outbox_message: { read: 'all' },
   },
 };
 
@@ -166,6 +171,18 @@ export const procedurePolicies: Readonly<Record<string, ProcedurePolicy>> = {
   // reads the scope (own_territory or all) and filters by it.
   'territory.mine': { access: 'signed_in' },
   'conference.upcoming': { resource: 'conference', action: 'read' },
+  // One conference: participants and the responsible agency's organisers (decided per row).
+  'conference.get': { resource: 'conference', action: 'read' },
+  'conference.create': { resource: 'conference', action: 'create' },
+  // Proposing times reads other people's calendars: only for those who may schedule the conference.
+  'conference.propose': { resource: 'conference', action: 'update' },
+  'conference.book': { resource: 'conference', action: 'update' },
+  'conference.reschedule': { resource: 'conference', action: 'update' },
+  'conference.cancel': { resource: 'conference', action: 'update' },
+  'conference.outbox': { resource: 'outbox_message', action: 'read' },
+  // The accept/decline link of an invitation e-mail: no sign-in, the token is the credential
+  // (rate-limited per client address).
+  'invitation.respond': { access: 'public' },
 };
 
 /** Resources that hold case data: a refusal on them is written to the audit log. */

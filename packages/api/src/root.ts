@@ -1,6 +1,7 @@
 import { authRouter } from './router/auth';
 import { conferenceRouter } from './router/conference';
 import { directoryRouter } from './router/directory';
+import { invitationRouter } from './router/invitation';
 import { territoryRouter } from './router/territory';
 import { createCallerFactory, router } from './trpc';
 
@@ -9,6 +10,7 @@ export const appRouter = router({
   directory: directoryRouter,
   territory: territoryRouter,
   conference: conferenceRouter,
+  invitation: invitationRouter,
 });
 
 export type AppRouter = typeof appRouter;

@@ -34,10 +34,15 @@ const t = initTRPC.context<Context>().create({
           })
         : undefined;
     const appCode = cause instanceof AppCodeError ? cause.appCode : undefined;
+    const details = cause instanceof AppCodeError ? cause.details : undefined;
     // Internal errors keep their details in the server log, not in the response.
     const message = error.code === 'INTERNAL_SERVER_ERROR' ? 'Internal server error' : shape.message;
     const { stack: _stack, ...data } = shape.data;
-    return { ...shape, message, data: { ...data, zodIssues, appCode } };
+    return {
+      ...shape,
+      message,
+      data: { ...data, zodIssues, appCode, ...(details === undefined ? {} : { details }) },
+    };
   },
 });
 

@@ -63,6 +63,7 @@ ALTER TABLE "conference" ADD COLUMN "quorum" jsonb DEFAULT '[]'::jsonb NOT NULL;
 ALTER TABLE "conference" ADD COLUMN "interpreter_required" boolean DEFAULT false NOT NULL;--> statement-breakpoint
 ALTER TABLE "conference_participant" ADD COLUMN "id" uuid PRIMARY KEY DEFAULT gen_random_uuid() NOT NULL;--> statement-breakpoint
 ALTER TABLE "conference_participant" ADD COLUMN "kind" "participant_kind" DEFAULT 'user' NOT NULL;--> statement-breakpoint
+ALTER TABLE "conference_participant" ADD COLUMN "position" integer DEFAULT 0 NOT NULL;--> statement-breakpoint
 ALTER TABLE "conference_participant" ADD COLUMN "partner_institution_id" uuid;--> statement-breakpoint
 ALTER TABLE "conference_participant" ADD COLUMN "organization_id" uuid;--> statement-breakpoint
 ALTER TABLE "conference_participant" ADD COLUMN "display_name" text;--> statement-breakpoint

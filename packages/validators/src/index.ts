@@ -1,4 +1,5 @@
 export * from './auth';
 export * from './common';
+export * from './conference';
 export * from './directory';
 export * from './documents';

@@ -115,7 +115,7 @@ describe('bookConference', () => {
         ),
       );
     expect(losersStart).toHaveLength(99);
-    expect(new Set(losersStart.map((r) => r.startsAt.getTime()))).toEqual(new Set([base.getTime()]));
+    expect(new Set(losersStart.map((r) => r.startsAt!.getTime()))).toEqual(new Set([base.getTime()]));
     expect(await overlappingPairs(t.current.db)).toEqual([]);
   });
 

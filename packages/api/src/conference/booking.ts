@@ -16,6 +16,12 @@ export interface BookConferenceInput {
   startsAt: Date;
   /** Exclusive: a booking ending at 10:00 leaves 10:00 free for the next one. */
   endsAt: Date;
+  /**
+   * More writes that must commit with the booking or not at all (the conference's new state, the
+   * invitation e-mails in the outbox). Runs inside the transaction after the bookings are written;
+   * it may run again when a vanished clash makes the booking retry.
+   */
+  within?: (tx: Database) => Promise<void>;
 }
 
 export interface BookedResource {
@@ -115,6 +121,7 @@ export async function bookConference(db: Database, input: BookConferenceInput): 
             })),
           );
         }
+        if (input.within) await input.within(tx as unknown as Database);
       });
       return resources;
     } catch (error) {
@@ -129,6 +136,7 @@ export async function bookConference(db: Database, input: BookConferenceInput): 
 
 /** Cancels a conference's bookings, freeing its room and its people for that time. */
 export async function releaseConference(db: Database, conferenceId: string): Promise<number> {
+  // Works inside a caller's transaction too (cancel: status, bookings and e-mails together).
   const released = await db
     .delete(booking)
     .where(eq(booking.conferenceId, conferenceId))

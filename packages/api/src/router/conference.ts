@@ -1,6 +1,19 @@
+// The conference domain's table of contents: each procedure's work lives in packages/api/src/conference/.
 import { schema } from '@caremap/db';
+import {
+  conferenceBookInput,
+  conferenceCreateInput,
+  conferenceIdInput,
+  conferenceOutboxInput,
+  conferenceProposeInput,
+} from '@caremap/validators';
 import { and, asc, eq, gte, inArray, or, sql } from 'drizzle-orm';
 import { audit } from '../audit';
+import { bookOrReschedule, cancelConference } from '../conference/book.handler';
+import { createConference } from '../conference/create.handler';
+import { getConference } from '../conference/get.handler';
+import { listOutbox } from '../conference/outbox.handler';
+import { proposeForConference } from '../conference/propose.handler';
 import { agenciesWith, decide } from '../policy';
 import { protectedProcedure, router } from '../trpc';
 
@@ -66,4 +79,37 @@ export const conferenceRouter = router({
       })),
     };
   }),
+
+  /** One conference and its invitees (participants and the agency's organisers); audited. */
+  get: protectedProcedure
+    .input(conferenceIdInput)
+    .query(({ ctx, input }) => getConference(ctx, input.conferenceId)),
+
+  /** A draft conference: invitees, quorum, rooms, deadline. Nothing booked, nobody told yet. */
+  create: protectedProcedure
+    .input(conferenceCreateInput)
+    .mutation(({ ctx, input }) => createConference(ctx, input)),
+
+  /** Ranked times before the deadline, or what blocks them and what would help. Changes nothing. */
+  propose: protectedProcedure
+    .input(conferenceProposeInput)
+    .query(({ ctx, input }) => proposeForConference(ctx, input)),
+
+  /** Books a proposed time (room and required people) and queues the invitations, in one transaction. */
+  book: protectedProcedure
+    .input(conferenceBookInput)
+    .mutation(({ ctx, input }) => bookOrReschedule(ctx, input, 'book')),
+
+  /** Moves a scheduled conference: same UID, SEQUENCE + 1, new invitations asking everyone again. */
+  reschedule: protectedProcedure
+    .input(conferenceBookInput)
+    .mutation(({ ctx, input }) => bookOrReschedule(ctx, input, 'reschedule')),
+
+  /** Cancels: bookings released, METHOD:CANCEL e-mails to everyone invited. */
+  cancel: protectedProcedure
+    .input(conferenceIdInput)
+    .mutation(({ ctx, input }) => cancelConference(ctx, input.conferenceId)),
+
+  /** The outbox for /conferences/outbox: delivery state, no case content. */
+  outbox: protectedProcedure.input(conferenceOutboxInput).query(({ ctx, input }) => listOutbox(ctx, input)),
 });

@@ -59,9 +59,7 @@ export const conference = pgTable(
     /** Proposals must end by then: the organiser's deadline. */
     scheduleBy: timestamp('schedule_by', { withTimezone: true }),
     /** iCalendar UID, fixed at creation so every invitation and cancellation names the same event. */
-    icalUid: text('ical_uid')
-      .notNull()
-      .default(sql`gen_random_uuid()::text || '@caremap'`),
+    icalUid: text('ical_uid').notNull().default(sql`gen_random_uuid()::text || '@caremap'`),
     /** iCalendar SEQUENCE: raised on every change that is sent out (reschedule, cancel). */
     sequence: integer('sequence').notNull().default(0),
     /** The booked room; null for an online meeting or before booking. */
@@ -116,6 +114,8 @@ export const conferenceParticipant = pgTable(
       .notNull()
       .references(() => conference.id, { onDelete: 'cascade' }),
     kind: participantKind('kind').notNull().default('user'),
+    /** The organiser's order of invitees (lists, e-mails and pool rules follow it). */
+    position: integer('position').notNull().default(0),
     userId: uuid('user_id').references(() => appUser.id, { onDelete: 'cascade' }),
     /** Who they represent; null only for externals. Agency quorum rules count by it. */
     agencyId: uuid('agency_id').references(() => agency.id),

@@ -182,11 +182,12 @@ export function generateConferences(now: Date): ConferenceData {
       organiserUserId: userId(plan.organiser),
       agencyId: agencyId(AGENCY_OF[plan.organiser]!),
     });
-    for (const who of plan.participants) {
+    for (const [position, who] of plan.participants.entries()) {
       d.conferenceParticipant.push({
         id: seedId(`conference_participant:${plan.key}:${who}`),
         conferenceId: id,
         kind: 'user',
+        position,
         userId: userId(who),
         agencyId: agencyId(AGENCY_OF[who]!),
         role: who === plan.organiser ? 'chair' : 'professional',

@@ -1,0 +1,101 @@
+// invitation.respond: the accept / maybe / decline link of an invitation e-mail, without sign-in.
+// The token is the only credential: 32 random bytes, stored as a SHA-256 hash, replaced on every
+// new REQUEST and dropped on cancellation. Answers reveal logistics and the case_ref only.
+import { createHash } from 'node:crypto';
+import { type Database, schema } from '@caremap/db';
+import type { invitationRespondInput } from '@caremap/validators';
+import { eq } from 'drizzle-orm';
+import { RateLimiterDrizzle, RateLimiterRes } from 'rate-limiter-flexible';
+import type { z } from 'zod';
+import { audit } from '../audit';
+import type { Context } from '../context';
+import { appError } from '../errors';
+import { hashToken } from './outbox';
+
+const { conference, conferenceParticipant } = schema;
+
+/** Answers per client address per window: plenty for a person, too few to guess 256-bit tokens anyway. */
+export const RESPOND_LIMIT = { points: 30, windowSeconds: 10 * 60 };
+// Counters in the shared `rate_limit` table (every replica counts the same), keys hashed.
+const limiters = new WeakMap<Database, RateLimiterDrizzle>();
+function limiterFor(db: Database) {
+  let limiter = limiters.get(db);
+  if (!limiter) {
+    limiter = new RateLimiterDrizzle({
+      storeClient: db,
+      schema: schema.rateLimit,
+      keyPrefix: 'invitation_respond',
+      points: RESPOND_LIMIT.points,
+      duration: RESPOND_LIMIT.windowSeconds,
+    });
+    limiters.set(db, limiter);
+  }
+  return limiter;
+}
+
+export async function respondToInvitation(ctx: Context, input: z.output<typeof invitationRespondInput>) {
+  try {
+    await limiterFor(ctx.db).consume(
+      createHash('sha256').update(ctx.clientKey).digest('base64url').slice(0, 32),
+    );
+  } catch (error) {
+    if (!(error instanceof RateLimiterRes)) throw error;
+    throw appError(
+      'TOO_MANY_REQUESTS',
+      'too_many_attempts',
+      'Too many answers from this address; try again later',
+    );
+  }
+  const [found] = await ctx.db
+    .select({
+      participantId: conferenceParticipant.id,
+      expiresAt: conferenceParticipant.responseTokenExpiresAt,
+      conferenceId: conference.id,
+      status: conference.status,
+      kind: conference.kind,
+      caseRef: conference.caseRef,
+      startsAt: conference.startsAt,
+      endsAt: conference.endsAt,
+      timezone: conference.timezone,
+    })
+    .from(conferenceParticipant)
+    .innerJoin(conference, eq(conference.id, conferenceParticipant.conferenceId))
+    .where(eq(conferenceParticipant.responseTokenHash, hashToken(input.token)));
+  if (!found) {
+    throw appError(
+      'NOT_FOUND',
+      'invitation_invalid',
+      'This invitation link is not valid (it may have been replaced by a newer invitation)',
+    );
+  }
+  if (found.status !== 'scheduled' || !found.expiresAt || found.expiresAt.getTime() <= Date.now()) {
+    throw appError(
+      'BAD_REQUEST',
+      'invitation_expired',
+      'This invitation link has expired: the conference is over or was cancelled',
+    );
+  }
+  const [updated] = await ctx.db
+    .update(conferenceParticipant)
+    .set({ partstat: input.response, respondedAt: new Date() })
+    .where(eq(conferenceParticipant.id, found.participantId))
+    .returning({ partstat: conferenceParticipant.partstat });
+  await audit(ctx, {
+    action: 'invitation.respond',
+    outcome: 'success',
+    resourceType: 'conference',
+    resourceId: found.conferenceId,
+    actorUserId: null,
+    details: { participantId: found.participantId, partstat: input.response },
+  });
+  return {
+    partstat: updated!.partstat,
+    conference: {
+      kind: found.kind,
+      caseRef: found.caseRef,
+      startsAt: found.startsAt!,
+      endsAt: found.endsAt!,
+      timezone: found.timezone,
+    },
+  };
+}
