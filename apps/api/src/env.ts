@@ -47,6 +47,13 @@ const envSchema = z.object({
     .default(15),
   /** The URL browsers use, e.g. https://caremap.example.org; state-changing requests must come from its origin. */
   CAREMAP_PUBLIC_URL: z.url({ protocol: /^https?$/ }).optional(),
+  /**
+   * SMTP server for conference e-mails, `smtp://user:pass@host:587` or `smtps://...:465`. Unset: e-mails
+   * go to the local outbox only (/conferences/outbox), nothing leaves the machine.
+   */
+  CAREMAP_SMTP_URL: z.url({ protocol: /^smtps?$/, message: 'must be an smtp:// or smtps:// URL' }).optional(),
+  /** From: of conference e-mails. */
+  CAREMAP_MAIL_FROM: z.string().min(3).default('CareMap <no-reply@caremap.invalid>'),
   CAREMAP_SHUTDOWN_TIMEOUT_MS: z.coerce.number().int().positive().default(10_000),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
 });

@@ -1,7 +1,7 @@
 import { existsSync } from 'node:fs';
 import { createServer as createNetServer } from 'node:net';
 import { join } from 'node:path';
-import { purgeExpiredSessions } from '@caremap/api';
+import { OutboxWorker, purgeExpiredSessions } from '@caremap/api';
 import type { Database, DatabaseHandle } from '@caremap/db';
 import { openDatabase, schema } from '@caremap/db';
 import { type ServerType, serve } from '@hono/node-server';
@@ -155,6 +155,16 @@ export async function startServer(
   const purgeTimer = setInterval(purge, SESSION_PURGE_EVERY_MS);
   purgeTimer.unref();
 
+  // Conference e-mails leave through the outbox; every replica may run a worker (rows are claimed
+  // with FOR UPDATE SKIP LOCKED and a lease). Without CAREMAP_SMTP_URL they stay in the local outbox.
+  const outbox = new OutboxWorker({
+    db: database.db,
+    smtpUrl: env.CAREMAP_SMTP_URL,
+    from: env.CAREMAP_MAIL_FROM,
+    log: (level, fields, message) => logger[level](fields, message),
+  }).start();
+  logger.info({ transport: env.CAREMAP_SMTP_URL ? 'smtp' : 'local' }, 'outbox worker started');
+
   let closing: Promise<void> | undefined;
   return {
     url: `http://localhost:${port}`,
@@ -166,6 +176,8 @@ export async function startServer(
       closing ??= (async () => {
         clearInterval(purgeTimer);
         await closeHttp(server, env.CAREMAP_SHUTDOWN_TIMEOUT_MS);
+        // After the last request (which may have queued e-mails), before the database closes.
+        await outbox.stop();
         await database.close();
       })();
       return closing;
