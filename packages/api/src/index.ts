@@ -1,13 +1,13 @@
 export { audit } from './audit';
 export { DEFAULT_LOGIN_LIMITS, type LoginLimits } from './auth/rate-limit';
 export { purgeExpiredSessions, resolveSession, SESSION_IDLE_MS, SESSION_TTL_MS } from './auth/session';
-export type { Context, SecuritySettings, SessionUser } from './context';
 export {
   backoffMs,
   OUTBOX_DEFAULTS,
   OutboxWorker,
   type OutboxWorkerOptions,
 } from './conference/outbox-worker';
+export type { Context, SecuritySettings, SessionUser } from './context';
 export { type AppCode, AppCodeError, appError } from './errors';
 export {
   type Action,

@@ -13,10 +13,12 @@ import {
 import { and, eq, gt, inArray, lt, ne } from 'drizzle-orm';
 import type { ConferenceRow } from './access';
 
-const { booking, busyBlock, conferenceParticipant, room, workingHours } = schema;
+const { booking, busyBlock, conference, conferenceParticipant, room, workingHours } = schema;
 
 /** The online meeting as the finder sees it: a room without a capacity limit. */
 export const ONLINE_ROOM = 'online';
+/** Invitations need notice: without an explicit `from`, proposals start a day from now. */
+export const MIN_NOTICE_MS = 24 * 3600_000;
 /** Horizon when the organiser gave no deadline. */
 const DEFAULT_WINDOW_DAYS = 42;
 /**
@@ -55,7 +57,7 @@ export async function slotSearchFor(
   options: { from?: Date | undefined; wanted?: number; now?: Date },
 ): Promise<{ search: SlotSearch; roomNames: Map<string, string> }> {
   const now = options.now ?? new Date();
-  const from = new Date(Math.max(now.getTime(), options.from?.getTime() ?? 0));
+  const from = new Date(Math.max(now.getTime(), options.from?.getTime() ?? now.getTime() + MIN_NOTICE_MS));
   const to = conf.scheduleBy ?? new Date(from.getTime() + DEFAULT_WINDOW_DAYS * 86_400_000);
 
   const people = await db
@@ -95,6 +97,26 @@ export async function slotSearchFor(
         ),
       );
     for (const b of booked) addBusy(b.userId, b.startsAt, b.endsAt);
+    // Scheduled conferences they take part in, booked or not (optional invitees are not booked,
+    // and conferences from before booking existed have no booking rows).
+    const attending = await db
+      .select({
+        userId: conferenceParticipant.userId,
+        startsAt: conference.startsAt,
+        endsAt: conference.endsAt,
+      })
+      .from(conferenceParticipant)
+      .innerJoin(conference, eq(conference.id, conferenceParticipant.conferenceId))
+      .where(
+        and(
+          inArray(conferenceParticipant.userId, userIds),
+          ne(conference.id, conf.id),
+          eq(conference.status, 'scheduled'),
+          lt(conference.startsAt, to),
+          gt(conference.endsAt, from),
+        ),
+      );
+    for (const a of attending) addBusy(a.userId!, a.startsAt!, a.endsAt!);
     const blocks = await db
       .select({ userId: busyBlock.userId, startsAt: busyBlock.startsAt, endsAt: busyBlock.endsAt })
       .from(busyBlock)

@@ -357,27 +357,42 @@ describe('explanations', () => {
       .where(eq(schema.workingHours.userId, world.colleagues.colleague));
   });
 
-  it('counts busy blocks and other conferences as busy', async () => {
+  it('counts busy blocks and other conferences (booked or not) as busy', async () => {
     const monday = mondayAfter(90);
     const created = await createCaseConference('HU-TST-2026-0302', {
       interpreterRequired: false,
       scheduleBy: twoWeeksFrom(monday),
     });
     // The partner (required) is busy all Monday and Tuesday.
-    await t.current.db
-      .insert(schema.busyBlock)
+    await t.current.db.insert(schema.busyBlock).values({
+      userId: world.users.partner,
+      startsAt: monday,
+      endsAt: new Date(monday.getTime() + 2 * DAY),
+    });
+    // ... and on Wednesday in another agency's conference that has no booking rows.
+    const [other] = await t.current.db
+      .insert(schema.conference)
       .values({
-        userId: world.users.partner,
-        startsAt: monday,
-        endsAt: new Date(monday.getTime() + 2 * DAY),
-      });
+        kind: 'case_discussion',
+        caseRef: 'HU-TST-2026-0303',
+        title: 'Other meeting',
+        startsAt: new Date(monday.getTime() + 2 * DAY),
+        endsAt: new Date(monday.getTime() + 3 * DAY),
+        timezone: 'Europe/Budapest',
+        organiserUserId: world.colleagues.otherOrganiser,
+        agencyId: world.agencies.otherWelfare.id,
+      })
+      .returning();
+    await t.current.db
+      .insert(schema.conferenceParticipant)
+      .values({ conferenceId: other!.id, userId: world.users.partner, agencyId: world.agencies.school.id });
     const { proposals } = await (await as('organiser')).conference.propose({
       conferenceId: created.id,
       from: monday,
     });
     expect(proposals.length).toBeGreaterThanOrEqual(3);
     for (const p of proposals)
-      expect(p.startsAt.getTime()).toBeGreaterThanOrEqual(monday.getTime() + 2 * DAY);
+      expect(p.startsAt.getTime()).toBeGreaterThanOrEqual(monday.getTime() + 3 * DAY);
   });
 });
 

@@ -6,7 +6,13 @@ import { useTestDatabase } from '@caremap/db/testing';
 import { eq, inArray } from 'drizzle-orm';
 import { SMTPServer } from 'smtp-server';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { addConferenceWorld, DAY, eightParticipants, mondayAfter, signedIn } from '../../test/conference-world';
+import {
+  addConferenceWorld,
+  DAY,
+  eightParticipants,
+  mondayAfter,
+  signedIn,
+} from '../../test/conference-world';
 import { makeWorld } from '../../test/fixtures';
 import { backoffMs, claimDue, OutboxWorker } from './outbox-worker';
 
@@ -18,7 +24,8 @@ beforeAll(async () => {
   world = await makeWorld(t.current.db);
   extra = await addConferenceWorld(t.current.db, world);
   const { kind, location } = t.current;
-  if (kind === 'postgres' && !location.includes('***')) wide = await openDatabase({ databaseUrl: location, maxConnections: 8 });
+  if (kind === 'postgres' && !location.includes('***'))
+    wide = await openDatabase({ databaseUrl: location, maxConnections: 8 });
 });
 afterAll(async () => {
   await wide?.close();
@@ -84,7 +91,10 @@ async function bookedConference() {
   });
   const [slot] = (await organiser.conference.propose({ conferenceId: id, from: start })).proposals;
   await organiser.conference.book({ conferenceId: id, startsAt: slot!.startsAt, roomId: slot!.roomId });
-  const rows = await t.current.db.select().from(schema.outboxMessage).where(eq(schema.outboxMessage.conferenceId, id));
+  const rows = await t.current.db
+    .select()
+    .from(schema.outboxMessage)
+    .where(eq(schema.outboxMessage.conferenceId, id));
   expect(rows).toHaveLength(8);
   return { id, rows };
 }
@@ -95,7 +105,12 @@ const rowsOf = (ids: string[]) =>
 describe('outbox worker', () => {
   it('keeps the booking and the e-mails when SMTP is down, and sends each exactly once when it is back', async () => {
     const port = await freePort();
-    const worker = new OutboxWorker({ db: t.current.db, smtpUrl: `smtp://127.0.0.1:${port}`, smtpTimeoutMs: 2000, baseBackoffMs: 1000 });
+    const worker = new OutboxWorker({
+      db: t.current.db,
+      smtpUrl: `smtp://127.0.0.1:${port}`,
+      smtpTimeoutMs: 2000,
+      baseBackoffMs: 1000,
+    });
     const { id, rows } = await bookedConference();
     const ids = rows.map((r) => r.id);
     const now = new Date();
@@ -109,9 +124,14 @@ describe('outbox worker', () => {
       expect(row.lastError).toMatch(/ECONNREFUSED|ESOCKET|ECONNECTION/);
       expect(row.lastError).not.toContain('@');
     }
-    const [conference] = await t.current.db.select().from(schema.conference).where(eq(schema.conference.id, id));
+    const [conference] = await t.current.db
+      .select()
+      .from(schema.conference)
+      .where(eq(schema.conference.id, id));
     expect(conference!.status).toBe('scheduled');
-    expect(await t.current.db.select().from(schema.booking).where(eq(schema.booking.conferenceId, id))).not.toEqual([]);
+    expect(
+      await t.current.db.select().from(schema.booking).where(eq(schema.booking.conferenceId, id)),
+    ).not.toEqual([]);
     // Backing off: nothing is due a moment later.
     expect((await worker.runOnce(new Date(now.getTime() + 500))).claimed).toBe(0);
 
@@ -128,7 +148,8 @@ describe('outbox worker', () => {
         expect(mail.raw).toMatch(/Content-Type: text\/calendar; charset=utf-8; method=REQUEST/i);
         expect(mail.raw).not.toContain('Outbox test');
       }
-      for (const row of await rowsOf(ids)) expect(row).toMatchObject({ status: 'sent', transport: 'smtp', attempts: 2, lastError: null });
+      for (const row of await rowsOf(ids))
+        expect(row).toMatchObject({ status: 'sent', transport: 'smtp', attempts: 2, lastError: null });
     } finally {
       await worker.stop();
       await sink.close();
@@ -138,7 +159,11 @@ describe('outbox worker', () => {
   it('loses nothing when a worker dies after claiming: the lease runs out and another sends each once', async () => {
     const port = await freePort();
     const sink = await smtpSink(port);
-    const worker = new OutboxWorker({ db: t.current.db, smtpUrl: `smtp://127.0.0.1:${port}`, leaseMs: 60_000 });
+    const worker = new OutboxWorker({
+      db: t.current.db,
+      smtpUrl: `smtp://127.0.0.1:${port}`,
+      leaseMs: 60_000,
+    });
     try {
       const { rows } = await bookedConference();
       const ids = rows.map((r) => r.id);
@@ -163,13 +188,16 @@ describe('outbox worker', () => {
     const port = await freePort();
     const sink = await smtpSink(port);
     const db = wide?.db ?? t.current.db;
-    const workers = [1, 2, 3].map(() => new OutboxWorker({ db, smtpUrl: `smtp://127.0.0.1:${port}`, batchSize: 3 }));
+    const workers = [1, 2, 3].map(
+      () => new OutboxWorker({ db, smtpUrl: `smtp://127.0.0.1:${port}`, batchSize: 3 }),
+    );
     try {
       const { rows } = await bookedConference();
       const now = new Date(Date.now() + 20 * DAY);
       for (let round = 0; round < 4; round++) await Promise.all(workers.map((w) => w.runOnce(now)));
       expect(sink.received.map((m) => m.messageId).sort()).toEqual(rows.map((r) => r.messageId).sort());
-      for (const row of await rowsOf(rows.map((r) => r.id))) expect(row).toMatchObject({ status: 'sent', attempts: 1 });
+      for (const row of await rowsOf(rows.map((r) => r.id)))
+        expect(row).toMatchObject({ status: 'sent', attempts: 1 });
     } finally {
       await Promise.all(workers.map((w) => w.stop()));
       await sink.close();
@@ -181,7 +209,8 @@ describe('outbox worker', () => {
     const { id, rows } = await bookedConference();
     const result = await worker.runOnce(new Date(Date.now() + 30 * DAY));
     expect(result.sent).toBe(8);
-    for (const row of await rowsOf(rows.map((r) => r.id))) expect(row).toMatchObject({ status: 'sent', transport: 'local' });
+    for (const row of await rowsOf(rows.map((r) => r.id)))
+      expect(row).toMatchObject({ status: 'sent', transport: 'local' });
     const listed = await (await signedIn(t.current.db, 'organiser')).conference.outbox({ conferenceId: id });
     expect(listed.items).toHaveLength(8);
     for (const item of listed.items) {
@@ -195,12 +224,19 @@ describe('outbox worker', () => {
   it('backs off exponentially and gives up after the last attempt', async () => {
     expect([1, 2, 3, 4].map((n) => backoffMs(n, 1000, 5000))).toEqual([1000, 2000, 4000, 5000]);
     const port = await freePort(); // nobody listens
-    const worker = new OutboxWorker({ db: t.current.db, smtpUrl: `smtp://127.0.0.1:${port}`, maxAttempts: 2, baseBackoffMs: 1000, smtpTimeoutMs: 2000 });
+    const worker = new OutboxWorker({
+      db: t.current.db,
+      smtpUrl: `smtp://127.0.0.1:${port}`,
+      maxAttempts: 2,
+      baseBackoffMs: 1000,
+      smtpTimeoutMs: 2000,
+    });
     const { rows } = await bookedConference();
     const now = new Date(Date.now() + 40 * DAY);
     await worker.runOnce(now);
     await worker.runOnce(new Date(now.getTime() + 1000));
-    for (const row of await rowsOf(rows.map((r) => r.id))) expect(row).toMatchObject({ status: 'failed', attempts: 2 });
+    for (const row of await rowsOf(rows.map((r) => r.id)))
+      expect(row).toMatchObject({ status: 'failed', attempts: 2 });
     expect((await worker.runOnce(new Date(now.getTime() + DAY))).claimed).toBe(0);
     await worker.stop();
   });

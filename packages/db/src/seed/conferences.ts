@@ -1,13 +1,14 @@
 // A handful of conferences in the weeks after `now`, so the conferences screen has something to show.
 // Case codes are pseudonymous (CareMap never stores a child's name). The demo organiser and partner
 // take part in some; the coordinator in none, so their screen shows the empty state.
-import type { conference, conferenceParticipant } from '../schema/conference';
+import type { conference, conferenceParticipant, room } from '../schema/conference';
 import { agencyId, userId } from './network';
 import { seedId } from './random';
 
 type Insert<T extends { $inferInsert: unknown }> = T['$inferInsert'];
 
 export interface ConferenceData {
+  room: Insert<typeof room>[];
   conference: Insert<typeof conference>[];
   conferenceParticipant: Insert<typeof conferenceParticipant>[];
 }
@@ -163,7 +164,15 @@ const AGENCY_OF: Record<string, string> = {
 };
 
 export function generateConferences(now: Date): ConferenceData {
-  const d: ConferenceData = { conference: [], conferenceParticipant: [] };
+  const d: ConferenceData = { room: [], conference: [], conferenceParticipant: [] };
+  // Meeting rooms of the two organisers' agencies, so a new conference has rooms to propose.
+  for (const [key, agencyKey, name, capacity] of [
+    ['hu-large', 'cwc:HU-JN', 'Nagy tárgyaló', 14],
+    ['hu-small', 'cwc:HU-JN', 'Kis tárgyaló', 6],
+    ['cz-main', 'ospod:6105', 'Zasedací místnost', 10],
+  ] as const) {
+    d.room.push({ id: seedId(`room:${key}`), agencyId: agencyId(agencyKey), name, capacity });
+  }
   for (const plan of PLANS) {
     const tz = plan.organiser === 'organiser.cz' ? PRAGUE : BUDAPEST;
     const day = workday(now, plan.days, tz);

@@ -34,6 +34,7 @@ const ORDER: [keyof SeedData, PgTable][] = [
   ['appUser', schema.appUser],
   ['membership', schema.membership],
   ['territoryAssignment', schema.territoryAssignment],
+  ['room', schema.room],
   ['conference', schema.conference],
   ['conferenceParticipant', schema.conferenceParticipant],
 ];
