@@ -1,6 +1,6 @@
--- Hand-written: the shapes of the conference scheduling tables (0008) that drizzle cannot declare,
+-- Hand-written: the shapes of the conference scheduling tables (0010) that drizzle cannot declare,
 -- and the move of the existing participant rows to one row per invitee.
--- 'draft' was added to conference_status in 0008, inside the same migration transaction, where
+-- 'draft' was added to conference_status in 0010, inside the same migration transaction, where
 -- PostgreSQL refuses to use a new enum value: the checks below compare status as text.
 ALTER TABLE conference ADD CONSTRAINT conference_booked_time_ck CHECK (
   status::text = 'draft' OR (starts_at IS NOT NULL AND ends_at IS NOT NULL));
@@ -18,7 +18,7 @@ UPDATE conference SET duration_minutes = greatest(5, least(1440,
   round(extract(epoch FROM (ends_at - starts_at)) / 60)::int))
   WHERE starts_at IS NOT NULL AND ends_at IS NOT NULL;
 --> statement-breakpoint
--- Existing participants were all CareMap users (kind 'user', 0008's default): they write in their own language.
+-- Existing participants were all CareMap users (kind 'user', 0010's default): they write in their own language.
 UPDATE conference_participant cp SET preferred_language = u.locale FROM app_user u WHERE u.id = cp.user_id;
 --> statement-breakpoint
 ALTER TABLE conference_participant ADD CONSTRAINT conference_participant_shape_ck CHECK (

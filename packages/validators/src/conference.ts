@@ -1,36 +1,15 @@
 // Inputs of the conference procedures (packages/api/src/router/conference.ts). Every message names
 // the field and the problem; the browser shows them next to the field.
 import { z } from 'zod';
-import { localeSchema, pageInput } from './common';
+import { caseRefSchema, conferenceKindSchema, localeSchema, pageInput, timeZoneSchema } from './common';
 
-export const conferenceKindSchema = z.enum([
-  'case_conference',
-  'case_discussion',
-  'family_conference',
-  'signalling_meeting',
-  'care_plan_review',
-]);
-
-/** Pseudonymous case code as the database's conference_case_ref_ck accepts it (never a name). */
-export const caseRefSchema = z
-  .string()
-  .trim()
-  .regex(/^[A-Z0-9][A-Z0-9-]{2,31}$/, {
-    message: 'case_ref must be a pseudonymous code of 3-32 capital letters, digits and dashes',
-  });
-
-function isTimeZone(zone: string): boolean {
-  try {
-    new Intl.DateTimeFormat('en', { timeZone: zone });
-    return zone.includes('/') || zone === 'UTC';
-  } catch {
-    return false;
-  }
-}
-export const timeZoneSchema = z
-  .string()
-  .min(1)
-  .refine(isTimeZone, { message: 'timezone must be an IANA time zone such as Europe/Budapest' });
+/**
+ * The case code of a conference, as the database's conference_case_ref_ck accepts it: the common
+ * case_ref shape (never a name), narrowed to capitals, digits and dashes, 3-32 characters.
+ */
+export const conferenceCaseRefSchema = caseRefSchema.regex(/^[A-Z0-9][A-Z0-9-]{2,31}$/, {
+  message: 'case_ref of a conference is 3-32 capital letters, digits and dashes, e.g. HU-SZO-2026-0142',
+});
 
 export const attendanceSchema = z.enum(['required', 'optional']);
 export const participantRoleSchema = z.enum([
@@ -110,7 +89,7 @@ export type QuorumRuleInput = z.infer<typeof quorumRuleInput>;
 export const conferenceCreateInput = z
   .object({
     kind: conferenceKindSchema,
-    caseRef: caseRefSchema.optional(),
+    caseRef: conferenceCaseRefSchema.optional(),
     title: z.string().trim().min(1, { message: 'title is required' }).max(200),
     /** The responsible agency; the organiser must be allowed to create conferences for it. */
     agencyId: z.uuid(),

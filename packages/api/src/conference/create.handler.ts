@@ -3,6 +3,7 @@
 import { schema } from '@caremap/db';
 import type { StoredQuorumRule } from '@caremap/db/schema';
 import type { conferenceCreateInput } from '@caremap/validators';
+import { getVtimezoneComponent } from '@touch4it/ical-timezones';
 import { inArray } from 'drizzle-orm';
 import type { z } from 'zod';
 import { audit } from '../audit';
@@ -27,6 +28,12 @@ export async function createConference(ctx: Ctx, input: Input) {
       details: { reason: 'not_own_agency' },
     });
     throw appError('FORBIDDEN', 'forbidden', 'You may create conferences only for your own agency');
+  }
+  // Invitations carry this zone's VTIMEZONE: refuse a zone we could not describe, now, not at booking.
+  if (!getVtimezoneComponent(input.timezone)) {
+    throw appError('BAD_REQUEST', 'unknown_reference', 'timezone: no calendar definition for this zone', {
+      field: 'timezone',
+    });
   }
   const userIds = input.participants.flatMap((p) => (p.kind === 'user' ? [p.userId] : []));
   const users = userIds.length

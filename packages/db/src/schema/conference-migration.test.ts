@@ -1,6 +1,7 @@
-// Migrations 0008/0009 on a database that already holds conferences in the old shape (one
+// The conference scheduling migrations (0010/0011) on a database that already holds conferences in the old shape (one
 // participant row per conference x user, no ids): the rows survive and take their new defaults.
-// Runs on a database of its own, migrated to 0007 first, on PGlite or (TEST_DATABASE_URL) PostgreSQL.
+// Runs on a database of its own, migrated up to the one before them first, on PGlite or
+// (TEST_DATABASE_URL) PostgreSQL.
 import { randomBytes } from 'node:crypto';
 import {
   copyFileSync,
@@ -21,17 +22,18 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type DatabaseHandle, migrationsFolder, openDatabase, selectRows } from '../client';
 import { testDatabaseUrl } from '../testing';
 
-const BEFORE = 8; // migrations 0000..0007: the shape before conference scheduling
-
 let handle: DatabaseHandle;
 let dropDatabase: (() => Promise<void>) | undefined;
 const folder = mkdtempSync(join(tmpdir(), 'caremap-migrations-'));
 
 beforeAll(async () => {
-  // A copy of the migrations folder whose journal stops before 0008.
+  // A copy of the migrations folder whose journal stops before conference scheduling.
   mkdirSync(join(folder, 'meta'));
   const journal = JSON.parse(readFileSync(join(migrationsFolder, 'meta/_journal.json'), 'utf8'));
-  journal.entries = journal.entries.filter((e: { idx: number }) => e.idx < BEFORE);
+  // Everything before conference scheduling: the shape the old rows were written in.
+  const first = journal.entries.findIndex((e: { tag: string }) => e.tag.endsWith('_conference_scheduling'));
+  expect(first).toBeGreaterThan(0);
+  journal.entries = journal.entries.slice(0, first);
   writeFileSync(join(folder, 'meta/_journal.json'), JSON.stringify(journal));
   for (const file of readdirSync(migrationsFolder).filter((f) => f.endsWith('.sql'))) {
     copyFileSync(join(migrationsFolder, file), join(folder, file));
@@ -61,7 +63,7 @@ afterAll(async () => {
   rmSync(folder, { recursive: true, force: true });
 });
 
-describe('migrations 0008/0009 on existing conferences', () => {
+describe('conference scheduling migrations on existing conferences', () => {
   it('gives every old participant row an id and the new defaults, and keeps the conference as it was', async () => {
     const db = handle.db;
     const [agency] = await selectRows<{ id: string }>(
