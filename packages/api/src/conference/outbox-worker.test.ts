@@ -184,6 +184,45 @@ describe('outbox worker', () => {
     }
   });
 
+  it('re-sends a message a worker had handed to SMTP just before dying, with the same Message-ID', async () => {
+    // SMTP said 250 but the worker died before recording it: nothing can know it was delivered,
+    // so it is sent again (at least once), and the receiver recognises the copy by its Message-ID.
+    const port = await freePort();
+    const sink = await smtpSink(port);
+    const worker = new OutboxWorker({
+      db: t.current.db,
+      smtpUrl: `smtp://127.0.0.1:${port}`,
+      leaseMs: 60_000,
+    });
+    try {
+      const { rows } = await bookedConference();
+      const now = new Date(Date.now() + 15 * DAY);
+      const taken = await claimDue(t.current.db, { now, leaseMs: 60_000, limit: 100 });
+      expect(taken).toHaveLength(8);
+      // The dying worker got one message out by hand, then vanished without updating its row.
+      const nodemailer = (await import('nodemailer')).default;
+      const first = taken[0]!;
+      await nodemailer
+        .createTransport(`smtp://127.0.0.1:${port}`)
+        .sendMail({
+          from: 'x@caremap.invalid',
+          to: first.recipientAddress,
+          subject: first.subject,
+          text: first.textBody,
+          messageId: first.messageId,
+        });
+      const after = await worker.runOnce(new Date(now.getTime() + 61_000));
+      expect(after).toMatchObject({ claimed: 8, sent: 8 });
+      expect(sink.received).toHaveLength(9);
+      const ids = sink.received.map((m) => m.messageId);
+      expect(new Set(ids)).toEqual(new Set(rows.map((r) => r.messageId)));
+      expect(ids.filter((id) => id === first.messageId)).toHaveLength(2);
+    } finally {
+      await worker.stop();
+      await sink.close();
+    }
+  });
+
   it('lets several workers (replicas) run at once and still sends each message once', async () => {
     const port = await freePort();
     const sink = await smtpSink(port);
