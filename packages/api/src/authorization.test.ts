@@ -68,6 +68,17 @@ const sampleInputs: Record<string, unknown> = {
   },
   'conference.cancel': { conferenceId: NO_SUCH_CONFERENCE },
   'conference.outbox': {},
+  'availability.mine': undefined,
+  'availability.setWorkingHours': {
+    timeZone: 'Europe/Prague',
+    hours: { mon: [{ start: '08:00', end: '16:00' }] },
+  },
+  'availability.addBusyBlock': {
+    startsAt: new Date('2031-05-05T08:00:00Z'),
+    endsAt: new Date('2031-05-05T10:00:00Z'),
+  },
+  // Someone else's (or no) block: NOT_FOUND from the handler, past the guard.
+  'availability.removeBusyBlock': { busyBlockId: NO_SUCH_CONFERENCE },
   'invitation.respond': { token: 'A'.repeat(43), response: 'accepted' },
 };
 

@@ -180,6 +180,12 @@ export const procedurePolicies: Readonly<Record<string, ProcedurePolicy>> = {
   'conference.reschedule': { resource: 'conference', action: 'update' },
   'conference.cancel': { resource: 'conference', action: 'update' },
   'conference.outbox': { resource: 'outbox_message', action: 'read' },
+  // A user's own working hours and busy blocks: every signed-in user, own rows only (the handler
+  // filters by the caller's id); others' calendars are reachable only as conference.propose results.
+  'availability.mine': { access: 'signed_in' },
+  'availability.setWorkingHours': { access: 'signed_in' },
+  'availability.addBusyBlock': { access: 'signed_in' },
+  'availability.removeBusyBlock': { access: 'signed_in' },
   // The accept/decline link of an invitation e-mail: no sign-in, the token is the credential
   // (rate-limited per client address).
   'invitation.respond': { access: 'public' },

@@ -1,4 +1,5 @@
 import { authRouter } from './router/auth';
+import { availabilityRouter } from './router/availability';
 import { conferenceRouter } from './router/conference';
 import { directoryRouter } from './router/directory';
 import { invitationRouter } from './router/invitation';
@@ -10,6 +11,7 @@ export const appRouter = router({
   directory: directoryRouter,
   territory: territoryRouter,
   conference: conferenceRouter,
+  availability: availabilityRouter,
   invitation: invitationRouter,
 });
 

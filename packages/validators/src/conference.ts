@@ -184,3 +184,45 @@ export const invitationRespondInput = z.object({
   token: responseTokenSchema,
   response: z.enum(['accepted', 'declined', 'tentative']),
 });
+
+const wallClock = z
+  .string()
+  .regex(/^(?:[01]\d|2[0-3]):[0-5]\d$|^24:00$/, { message: 'times are HH:MM (00:00-24:00)' });
+const dayRanges = z
+  .array(
+    z.object({ start: wallClock, end: wallClock }).refine((r) => r.start < r.end, {
+      message: 'a working-time range must end after it starts',
+      path: ['end'],
+    }),
+  )
+  .max(6);
+
+/** A user's working week in their own zone; a weekday left out is a day off. */
+export const workingHoursInput = z.object({
+  timeZone: timeZoneSchema,
+  hours: z
+    .object({
+      mon: dayRanges.optional(),
+      tue: dayRanges.optional(),
+      wed: dayRanges.optional(),
+      thu: dayRanges.optional(),
+      fri: dayRanges.optional(),
+      sat: dayRanges.optional(),
+      sun: dayRanges.optional(),
+    })
+    .strict(),
+});
+
+/** A time the user is not available (no reason is stored). */
+export const busyBlockInput = z
+  .object({ startsAt: z.date(), endsAt: z.date() })
+  .refine((b) => b.endsAt.getTime() > b.startsAt.getTime(), {
+    message: 'endsAt must be after startsAt',
+    path: ['endsAt'],
+  })
+  .refine((b) => b.endsAt.getTime() - b.startsAt.getTime() <= 62 * 86_400_000, {
+    message: 'a busy block is at most 62 days long',
+    path: ['endsAt'],
+  });
+
+export const busyBlockIdInput = z.object({ busyBlockId: z.uuid() });

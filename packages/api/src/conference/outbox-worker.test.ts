@@ -202,15 +202,13 @@ describe('outbox worker', () => {
       // The dying worker got one message out by hand, then vanished without updating its row.
       const nodemailer = (await import('nodemailer')).default;
       const first = taken[0]!;
-      await nodemailer
-        .createTransport(`smtp://127.0.0.1:${port}`)
-        .sendMail({
-          from: 'x@caremap.invalid',
-          to: first.recipientAddress,
-          subject: first.subject,
-          text: first.textBody,
-          messageId: first.messageId,
-        });
+      await nodemailer.createTransport(`smtp://127.0.0.1:${port}`).sendMail({
+        from: 'x@caremap.invalid',
+        to: first.recipientAddress,
+        subject: first.subject,
+        text: first.textBody,
+        messageId: first.messageId,
+      });
       const after = await worker.runOnce(new Date(now.getTime() + 61_000));
       expect(after).toMatchObject({ claimed: 8, sent: 8 });
       expect(sink.received).toHaveLength(9);
