@@ -83,9 +83,13 @@ export async function bookOrReschedule(ctx: Ctx, input: BookInput, mode: 'book' 
             // The first REQUEST goes out with SEQUENCE 0; every later change raises it.
             ...(mode === 'reschedule' ? { sequence: sql`${conference.sequence} + 1` } : {}),
           })
-          .where(eq(conference.id, conf.id))
+          // Still in the state we checked: a cancel or another booking in between wins, and this rolls back.
+          .where(and(eq(conference.id, conf.id), eq(conference.status, expected)))
           .returning();
-        messages = await enqueueConferenceMessages(tx, updated!, {
+        if (!updated) {
+          throw appError('CONFLICT', 'conflict', 'the conference was changed meanwhile; reload it');
+        }
+        messages = await enqueueConferenceMessages(tx, updated, {
           method: 'REQUEST',
           update: mode === 'reschedule',
           publicUrl: ctx.publicUrl,

@@ -4,7 +4,7 @@
 import { createHash } from 'node:crypto';
 import { type Database, schema } from '@caremap/db';
 import type { invitationRespondInput } from '@caremap/validators';
-import { eq } from 'drizzle-orm';
+import { and, eq } from 'drizzle-orm';
 import { RateLimiterDrizzle, RateLimiterRes } from 'rate-limiter-flexible';
 import type { z } from 'zod';
 import { audit } from '../audit';
@@ -78,8 +78,21 @@ export async function respondToInvitation(ctx: Context, input: z.output<typeof i
   const [updated] = await ctx.db
     .update(conferenceParticipant)
     .set({ partstat: input.response, respondedAt: new Date() })
-    .where(eq(conferenceParticipant.id, found.participantId))
+    // Only while the token is still this participant's (a reschedule in between replaces it).
+    .where(
+      and(
+        eq(conferenceParticipant.id, found.participantId),
+        eq(conferenceParticipant.responseTokenHash, hashToken(input.token)),
+      ),
+    )
     .returning({ partstat: conferenceParticipant.partstat });
+  if (!updated) {
+    throw appError(
+      'NOT_FOUND',
+      'invitation_invalid',
+      'This invitation link has just been replaced by a newer invitation',
+    );
+  }
   await audit(ctx, {
     action: 'invitation.respond',
     outcome: 'success',
@@ -89,7 +102,7 @@ export async function respondToInvitation(ctx: Context, input: z.output<typeof i
     details: { participantId: found.participantId, partstat: input.response },
   });
   return {
-    partstat: updated!.partstat,
+    partstat: updated.partstat,
     conference: {
       kind: found.kind,
       caseRef: found.caseRef,
