@@ -3,3 +3,4 @@ export * from './common';
 export * from './conference';
 export * from './directory';
 export * from './documents';
+export * from './hsds-records';

@@ -1,0 +1,171 @@
+// The second pass: inside one transaction, each group is upserted table by table in dependency
+// order, as multi-row statements over one jsonb parameter each. An update whose values equal the
+// stored ones is skipped (`is distinct from`), so a re-import bumps no version and no updated_at.
+import { setImmediate as yieldToLoop } from 'node:timers/promises';
+import type { Database } from '@caremap/db';
+import { schema, selectRows } from '@caremap/db';
+import type { HsdsTable } from '@caremap/validators';
+import { getTableColumns, type SQL, sql } from 'drizzle-orm';
+import type { PgColumn, PgTable } from 'drizzle-orm/pg-core';
+import { stickyColumns, toColumns } from './columns';
+import { mergeGroup } from './merge';
+import { writeOrder } from './tables';
+import type { ImportProgress, ImportSource, TableCounts } from './types';
+import type { Validation } from './validate';
+
+const tables: Record<HsdsTable, PgTable> = {
+  taxonomy: schema.taxonomy,
+  taxonomy_term: schema.taxonomyTerm,
+  organization: schema.organization,
+  program: schema.program,
+  service: schema.service,
+  location: schema.location,
+  service_at_location: schema.serviceAtLocation,
+  address: schema.address,
+  contact: schema.contact,
+  phone: schema.phone,
+  schedule: schema.schedule,
+  language: schema.language,
+  accessibility: schema.accessibility,
+  attribute: schema.attribute,
+  cost_option: schema.costOption,
+  funding: schema.funding,
+  required_document: schema.requiredDocument,
+  service_area: schema.serviceArea,
+  organization_identifier: schema.organizationIdentifier,
+  metadata: schema.metadata,
+  url: schema.url,
+  unit: schema.unit,
+  service_capacity: schema.serviceCapacity,
+};
+
+/** Kept by CareMap itself (timestamps, lock counters, geometry filled by triggers): never imported. */
+const OWN = new Set(['created_at', 'updated_at', 'row_version', 'geom', 'public_geom']);
+const DEFAULTS: Record<string, unknown> = { address_hidden: false, free: false };
+const ROWS_PER_STATEMENT = 1_000;
+
+interface Target {
+  name: string;
+  columns: { name: string; type: string }[];
+}
+const targets = new Map<HsdsTable, Target>(
+  writeOrder.map((t) => {
+    const columns = Object.values(getTableColumns(tables[t]) as Record<string, PgColumn>)
+      .filter((c) => !OWN.has(c.name) && !(c.name === 'version' && c.getSQLType() === 'integer'))
+      .map((c) => ({ name: c.name, type: c.getSQLType() }));
+    return [t, { name: t, columns }];
+  }),
+);
+
+function upsertStatement(target: Target, json: string): SQL {
+  const cols = target.columns.map((c) => sql.identifier(c.name));
+  const list = sql.join(cols, sql`, `);
+  const typed = sql.join(
+    target.columns.map((c) => sql`${sql.identifier(c.name)} ${sql.raw(c.type)}`),
+    sql`, `,
+  );
+  const table = sql.identifier(target.name);
+  const nonId = target.columns.filter((c) => c.name !== 'id').map((c) => sql.identifier(c.name));
+  const set = sql.join(
+    nonId.map((c) => sql`${c} = excluded.${c}`),
+    sql`, `,
+  );
+  const current = sql.join(
+    nonId.map((c) => sql`${table}.${c}`),
+    sql`, `,
+  );
+  const incoming = sql.join(
+    nonId.map((c) => sql`excluded.${c}`),
+    sql`, `,
+  );
+  return sql`insert into ${table} (${list})
+    select ${list} from jsonb_to_recordset(${json}::jsonb) as x(${typed})
+    on conflict (id) do update set ${set}
+    where (${current}) is distinct from (${incoming})
+    returning (xmax = 0) as inserted`;
+}
+
+/** Fills sticky columns the source left out from what the database holds (or the default). */
+async function fillSticky(db: Database, table: HsdsTable, rows: Record<string, unknown>[]) {
+  const sticky = stickyColumns[table];
+  if (!sticky) return;
+  const missing = rows.filter((r) => sticky.some((c) => r[c] === undefined));
+  if (missing.length) {
+    const ids = `{${missing.map((r) => r.id).join(',')}}`;
+    const cols = sql.join(
+      sticky.map((c) => sql.identifier(c)),
+      sql`, `,
+    );
+    const stored = await selectRows<Record<string, unknown>>(
+      db,
+      sql`select id::text as id, ${cols} from ${sql.identifier(table)} where id = any(${ids}::uuid[])`,
+    );
+    const byId = new Map(stored.map((r) => [r.id, r]));
+    for (const row of missing) {
+      for (const c of sticky) {
+        if (row[c] !== undefined) continue;
+        row[c] = byId.get(row.id)?.[c] ?? (c === 'labels' ? row.__default_labels : DEFAULTS[c]);
+      }
+    }
+  }
+  for (const row of rows) delete row.__default_labels;
+}
+
+export async function writeSource(
+  tx: Database,
+  source: ImportSource,
+  validation: Validation,
+  counts: Partial<Record<HsdsTable, TableCounts>>,
+  onProgress?: (p: ImportProgress) => void,
+): Promise<void> {
+  let written = 0;
+  const fixups = new Map<HsdsTable, { id: string; field: string; value: string }[]>();
+  for await (const group of source.groups(undefined)) {
+    const byTable = new Map<HsdsTable, Record<string, unknown>[]>();
+    for (const record of mergeGroup(group).records) {
+      const row = toColumns(record.table, record.data);
+      for (const n of validation.nullOnWrite.get(`${record.table}:${row.id}`) ?? []) {
+        if (n.target)
+          fixups.set(record.table, [
+            ...(fixups.get(record.table) ?? []),
+            { id: String(row.id), field: n.field, value: n.target },
+          ]);
+        row[n.field] = undefined;
+      }
+      if (!byTable.has(record.table)) byTable.set(record.table, []);
+      byTable.get(record.table)!.push(row);
+    }
+    for (const table of writeOrder) {
+      const rows = byTable.get(table);
+      if (!rows) continue;
+      await fillSticky(tx, table, rows);
+      const count = counts[table]!;
+      for (let i = 0; i < rows.length; i += ROWS_PER_STATEMENT) {
+        const chunk = rows.slice(i, i + ROWS_PER_STATEMENT);
+        const result = await selectRows<{ inserted: boolean }>(
+          tx,
+          upsertStatement(targets.get(table)!, JSON.stringify(chunk)),
+        );
+        const inserted = result.filter((r) => r.inserted).length;
+        count.inserted += inserted;
+        count.updated += result.length - inserted;
+        count.unchanged += chunk.length - result.length;
+        written += chunk.length;
+      }
+    }
+    onProgress?.({ phase: 'write', validated: validation.records, written, total: validation.records });
+    await yieldToLoop();
+  }
+  // Parents that came later in the file than their children: linked now that both exist.
+  for (const [table, list] of fixups) {
+    for (const field of new Set(list.map((f) => f.field))) {
+      const rows = JSON.stringify(
+        list.filter((f) => f.field === field).map((f) => ({ id: f.id, v: f.value })),
+      );
+      const t = sql.identifier(table);
+      const c = sql.identifier(field);
+      await tx.execute(sql`update ${t} set ${c} = x.v from jsonb_to_recordset(${rows}::jsonb) as x(id uuid, v uuid)
+        where ${t}.id = x.id and ${t}.${c} is distinct from x.v`);
+    }
+  }
+}
