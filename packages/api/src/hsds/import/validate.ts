@@ -61,6 +61,8 @@ export async function validateSource(
   const pending: PendingRef[] = [];
   let records = 0;
   let groupNo = 0;
+  // Records that failed: a reference to one of them is not a second problem.
+  const failed = new Set<string>();
 
   for await (const group of source.groups(notes)) {
     const { records: merged, conflicts } = mergeGroup(group);
@@ -80,6 +82,7 @@ export async function validateSource(
       }
       const parsed = schema.safeParse(record.data);
       if (!parsed.success) {
+        if (typeof record.data.id === 'string') failed.add(`${record.table}:${record.data.id}`);
         for (const issue of parsed.error.issues) {
           add({
             file: record.file,
@@ -137,7 +140,7 @@ export async function validateSource(
   );
   for (const ref of pending) {
     const key = `${ref.target}:${ref.targetId}`;
-    if (inDatabase.has(key)) continue;
+    if (inDatabase.has(key) || failed.has(key)) continue;
     const seenAt = ids.get(ref.target)?.get(ref.targetId);
     const soft = SOFT.has(`${ref.table}.${ref.field}`);
     const self = ref.target === ref.table;
