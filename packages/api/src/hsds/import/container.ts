@@ -3,6 +3,7 @@
 import { createReadStream, readdirSync, statSync } from 'node:fs';
 import { basename, join, relative } from 'node:path';
 import type { Readable } from 'node:stream';
+import { parse } from 'csv-parse';
 import yauzl from 'yauzl';
 
 export interface Container {
@@ -66,4 +67,17 @@ export async function openZip(path: string): Promise<Container> {
       }),
     close: async () => zip.close(),
   };
+}
+
+/** Rows of one CSV file as text, keyed by the (trimmed) header. */
+export async function* csvRows(container: Container, file: string): AsyncGenerator<Record<string, string>> {
+  const parser = (await container.open(file)).pipe(
+    parse({
+      columns: (header: string[]) => header.map((h) => h.trim()),
+      bom: true,
+      skip_empty_lines: true,
+      relax_column_count: true,
+    }),
+  );
+  for await (const row of parser) yield row as Record<string, string>;
 }

@@ -3,10 +3,9 @@ import { createReadStream, statSync } from 'node:fs';
 import { basename, dirname } from 'node:path';
 import type { Readable } from 'node:stream';
 import type { HsdsTable } from '@caremap/validators';
-import { parse } from 'csv-parse';
-import { type Container, openFolder, openZip } from './container';
+import { type Container, csvRows, openFolder, openZip } from './container';
 import { flattenObject } from './flatten';
-import { isLegacyPackage, legacyGroups, legacyVersion } from './legacy';
+import { isLegacyPackage, legacyGroups, legacyVersion, readDeclaredVersion } from './legacy';
 import { readJsonValues } from './read-json';
 import { knownField, tableOfFile, typedCell, writeOrder } from './tables';
 import { type ImportSource, noteUnmapped, type RawRecord, type ReadNotes, type RecordGroup } from './types';
@@ -46,9 +45,17 @@ export function guessKind(value: unknown): HsdsTable {
 
 export async function openSource(path: string, options: SourceOptions = {}): Promise<ImportSource> {
   const stat = statSync(path);
-  if (stat.isDirectory()) return containerSource(openFolder(path));
-  if (/\.zip$/i.test(path)) return containerSource(await openZip(path));
-  if (basename(path).toLowerCase() === 'datapackage.json') return containerSource(openFolder(dirname(path)));
+  const container = stat.isDirectory()
+    ? openFolder(path)
+    : /\.zip$/i.test(path)
+      ? await openZip(path)
+      : basename(path).toLowerCase() === 'datapackage.json'
+        ? openFolder(dirname(path))
+        : undefined;
+  if (container) {
+    await readDeclaredVersion(container);
+    return containerSource(container);
+  }
   if (/\.csv$/i.test(path)) {
     throw new Error(
       'A CSV file alone is not a datapackage: import its folder or zip (with datapackage.json).',
@@ -132,19 +139,6 @@ async function* packageGroups(
       });
     }
   }
-}
-
-/** Rows of one CSV file, typed by the table's record schema. */
-export async function* csvRows(container: Container, file: string): AsyncGenerator<Record<string, string>> {
-  const parser = (await container.open(file)).pipe(
-    parse({
-      columns: (header: string[]) => header.map((h) => h.trim()),
-      bom: true,
-      skip_empty_lines: true,
-      relax_column_count: true,
-    }),
-  );
-  for await (const row of parser) yield row as Record<string, string>;
 }
 
 async function* csvGroups(

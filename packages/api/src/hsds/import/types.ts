@@ -13,6 +13,8 @@ export interface RawRecord {
   /** For a row taken out of a nested object: the top-level object's id, and the path to the row. */
   rootId?: string;
   path?: string;
+  /** For a row mapped from an older HSDS table: the source column of each 3.0 field. */
+  columns?: Record<string, string>;
 }
 
 /** Records a reader hands over together; the writer writes each group in dependency order. */

@@ -42,7 +42,10 @@ const where = (r: RawRecord) => ({
   index: r.index,
   ...((r.rootId ?? r.data.id) ? { id: String(r.rootId ?? r.data.id) } : {}),
 });
-const fieldPath = (r: RawRecord, field: string) => (r.path ? (field ? `${r.path}.${field}` : r.path) : field);
+const fieldPath = (r: RawRecord, field: string) => {
+  const named = r.columns?.[field.split('.')[0] ?? ''] ?? field;
+  return r.path ? (named ? `${r.path}.${named}` : r.path) : named;
+};
 
 export async function validateSource(
   db: Database,
