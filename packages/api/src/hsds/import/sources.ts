@@ -11,7 +11,7 @@ import { knownField, tableOfFile, typedCell, writeOrder } from './tables';
 import { type ImportSource, noteUnmapped, type RawRecord, type ReadNotes, type RecordGroup } from './types';
 
 /** Top-level objects (with everything nested in them) per group, and flat rows per group. */
-const OBJECTS_PER_GROUP = 200;
+const OBJECTS_PER_GROUP = 500;
 const ROWS_PER_GROUP = 2_000;
 
 export interface SourceOptions {
