@@ -2,8 +2,8 @@
 // contact, phone, schedule, language, cost option) into a fresh database, first import and a
 // no-op re-import. Prints figures; asserts nothing.
 //   pnpm --filter @caremap/api bench             (PGlite in memory, 20,000 services)
-//   SERVICES=100000 DATABASE_URL=postgres://... pnpm --filter @caremap/api bench
-// On PostgreSQL it creates a database of its own next to DATABASE_URL's and drops it at the end.
+//   SERVICES=100000 BENCH_DATABASE_URL=postgres://... pnpm --filter @caremap/api bench
+// On PostgreSQL it creates a database of its own next to that URL's and drops it at the end.
 import { mkdtempSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -16,7 +16,7 @@ const services = Number(process.env.SERVICES ?? 20_000);
 const dir = mkdtempSync(join(tmpdir(), 'hsds-bench-'));
 const file = join(dir, 'services.json');
 writeServices(file, services);
-const serverUrl = process.env.DATABASE_URL || undefined;
+const serverUrl = process.env.BENCH_DATABASE_URL || process.env.DATABASE_URL || undefined;
 const benchDb = `caremap_bench_${process.pid}`;
 let databaseUrl: string | undefined;
 if (serverUrl) {
