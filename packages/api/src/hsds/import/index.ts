@@ -6,7 +6,7 @@ import { JsonSyntaxError } from './read-json';
 import { openSource, type SourceOptions } from './sources';
 import type { ImportProgress, ImportReport, ImportSource, ReadNotes, TableCounts } from './types';
 import { validateSource } from './validate';
-import { writeSource } from './write';
+import { ImportWriteError, writeSource } from './write';
 
 export { openSource } from './sources';
 export type * from './types';
@@ -69,9 +69,16 @@ export async function importHsds(
     if (problems.length || validation.problemCount) return report(false, tables, problems);
     if (options.dryRun) return report(true, tables, []);
 
-    await db.transaction(async (tx) => {
-      await writeSource(tx as unknown as Database, opened, validation, tables, options.onProgress);
-    });
+    try {
+      await db.transaction(async (tx) => {
+        await writeSource(tx as unknown as Database, opened, validation, tables, options.onProgress);
+      });
+    } catch (error) {
+      if (!(error instanceof ImportWriteError)) throw error;
+      for (const counts of Object.values(tables))
+        Object.assign(counts, { inserted: 0, updated: 0, unchanged: 0 });
+      return report(false, tables, [error.problem]);
+    }
     options.onProgress?.({
       phase: 'done',
       validated: validation.records,

@@ -3,14 +3,14 @@
 // stored ones is skipped (`is distinct from`), so a re-import bumps no version and no updated_at.
 import { setImmediate as yieldToLoop } from 'node:timers/promises';
 import type { Database } from '@caremap/db';
-import { schema, selectRows } from '@caremap/db';
+import { pgErrorOf, schema, selectRows } from '@caremap/db';
 import type { HsdsTable } from '@caremap/validators';
 import { getTableColumns, type SQL, sql } from 'drizzle-orm';
 import type { PgColumn, PgTable } from 'drizzle-orm/pg-core';
 import { stickyColumns, toColumns } from './columns';
 import { mergeGroup } from './merge';
 import { writeOrder } from './tables';
-import type { ImportProgress, ImportSource, TableCounts } from './types';
+import type { ImportProblem, ImportProgress, ImportSource, RawRecord, TableCounts } from './types';
 import type { Validation } from './validate';
 
 const tables: Record<HsdsTable, PgTable> = {
@@ -43,6 +43,13 @@ const tables: Record<HsdsTable, PgTable> = {
 const OWN = new Set(['created_at', 'updated_at', 'row_version', 'geom', 'public_geom']);
 const DEFAULTS: Record<string, unknown> = { address_hidden: false, free: false };
 const ROWS_PER_STATEMENT = 2_000;
+
+/** The database refused a write that validation let through (e.g. a unique key an existing row holds). */
+export class ImportWriteError extends Error {
+  constructor(readonly problem: ImportProblem) {
+    super(problem.problem);
+  }
+}
 
 interface Target {
   name: string;
@@ -85,6 +92,17 @@ function upsertStatement(target: Target, json: string): SQL {
     returning (xmax = 0) as inserted`;
 }
 
+function detailOf(error: unknown): string {
+  for (
+    let e = error as { detail?: unknown; cause?: unknown } | undefined, d = 0;
+    e && d < 5;
+    e = e.cause as typeof e, d++
+  ) {
+    if (typeof e.detail === 'string') return ` (${e.detail})`;
+  }
+  return '';
+}
+
 /** Fills sticky columns the source left out from what the database holds (or the default). */
 async function fillSticky(db: Database, table: HsdsTable, rows: Record<string, unknown>[]) {
   const sticky = stickyColumns[table];
@@ -122,14 +140,18 @@ export async function writeSource(
   const fixups = new Map<HsdsTable, { id: string; field: string; value: string }[]>();
   for await (const group of source.groups(undefined)) {
     const byTable = new Map<HsdsTable, Record<string, unknown>[]>();
+    const origins = new Map<HsdsTable, RawRecord[]>();
     for (const record of mergeGroup(group).records) {
+      const from = origins.get(record.table) ?? [];
+      from.push(record);
+      origins.set(record.table, from);
       const row = toColumns(record.table, record.data);
       for (const n of validation.nullOnWrite.get(`${record.table}:${row.id}`) ?? []) {
-        if (n.target)
-          fixups.set(record.table, [
-            ...(fixups.get(record.table) ?? []),
-            { id: String(row.id), field: n.field, value: n.target },
-          ]);
+        if (n.target) {
+          const list = fixups.get(record.table) ?? [];
+          list.push({ id: String(row.id), field: n.field, value: n.target });
+          fixups.set(record.table, list);
+        }
         row[n.field] = undefined;
       }
       if (!byTable.has(record.table)) byTable.set(record.table, []);
@@ -142,10 +164,24 @@ export async function writeSource(
       const count = counts[table]!;
       for (let i = 0; i < rows.length; i += ROWS_PER_STATEMENT) {
         const chunk = rows.slice(i, i + ROWS_PER_STATEMENT);
-        const result = await selectRows<{ inserted: boolean }>(
-          tx,
-          upsertStatement(targets.get(table)!, JSON.stringify(chunk)),
-        );
+        let result: { inserted: boolean }[];
+        try {
+          result = await selectRows<{ inserted: boolean }>(
+            tx,
+            upsertStatement(targets.get(table)!, JSON.stringify(chunk)),
+          );
+        } catch (error) {
+          const pg = pgErrorOf(error);
+          if (!pg) throw error;
+          const first = origins.get(table)![i]!;
+          const id = first.rootId ?? first.data.id;
+          throw new ImportWriteError({
+            file: first.file,
+            record: { index: first.index, ...(id ? { id: String(id) } : {}) },
+            field: pg.constraint ?? '',
+            problem: `the database refused ${table} rows ${i + 1}-${i + chunk.length} of this group: ${pg.message}${detailOf(error)}`,
+          });
+        }
         const inserted = result.filter((r) => r.inserted).length;
         count.inserted += inserted;
         count.updated += result.length - inserted;
