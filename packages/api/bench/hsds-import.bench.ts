@@ -7,6 +7,7 @@
 import { mkdtempSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { monitorEventLoopDelay } from 'node:perf_hooks';
 import { openDatabase } from '@caremap/db';
 import postgres from 'postgres';
 import { writeServices } from '../src/hsds/import/fixtures';
@@ -49,14 +50,17 @@ const mb = (b: number) => `${Math.round(b / 1024 / 1024)} MB`;
 console.log(
   `HSDS import bench: ${services} services (${mb(statSync(file).size)} of JSON) into ${handle.kind}`,
 );
+const lag = monitorEventLoopDelay({ resolution: 10 });
+lag.enable();
 for (const run of ['first import', 're-import (no-op)']) {
   phase = '';
+  lag.reset();
   const t0 = performance.now();
   const report = await importHsds(handle.db, file, { onProgress });
   const ms = performance.now() - t0;
   const records = Object.values(report.tables).reduce((s, c) => s + c.read, 0);
   console.log(
-    `  ${run.padEnd(18)} ${report.ok ? 'ok' : 'REJECTED'}  ${Math.round(ms)} ms  ${Math.round((services / ms) * 1000)} services/s  ${Math.round((records / ms) * 1000)} records/s  (validate ${Math.round(phases.validate ?? 0)} ms, write ${Math.round(phases.write ?? 0)} ms)`,
+    `  ${run.padEnd(18)} ${report.ok ? 'ok' : 'REJECTED'}  ${Math.round(ms)} ms  ${Math.round((services / ms) * 1000)} services/s  ${Math.round((records / ms) * 1000)} records/s  (validate ${Math.round(phases.validate ?? 0)} ms, write ${Math.round(phases.write ?? 0)} ms)  event-loop delay p99 ${Math.round(lag.percentile(99) / 1e6)} ms, max ${Math.round(lag.max / 1e6)} ms`,
   );
   for (const k of Object.keys(phases)) delete phases[k];
 }

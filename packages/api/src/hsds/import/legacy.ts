@@ -11,7 +11,7 @@ import { noteUnmapped, type RawRecord, type ReadNotes, type RecordGroup } from '
 /** Fixed forever: changing it would make every re-import of a legacy package create new rows. */
 export const CAREMAP_LEGACY_NAMESPACE = 'a4d2b7e0-5c1f-4e8a-9b3d-6f0e2c9a7b15';
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
-const ROWS_PER_GROUP = 2_000;
+const ROWS_PER_GROUP = 1_000;
 
 /** The 3.0 id of a legacy row: its own id when that is a UUID already. */
 export function legacyId(table: string, id: string): string {

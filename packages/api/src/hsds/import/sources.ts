@@ -11,8 +11,8 @@ import { knownField, tableOfFile, typedCell, writeOrder } from './tables';
 import { type ImportSource, noteUnmapped, type RawRecord, type ReadNotes, type RecordGroup } from './types';
 
 /** Top-level objects (with everything nested in them) per group, and flat rows per group. */
-const OBJECTS_PER_GROUP = 500;
-const ROWS_PER_GROUP = 2_000;
+const OBJECTS_PER_GROUP = 100;
+const ROWS_PER_GROUP = 1_000;
 
 export interface SourceOptions {
   /** What the top-level objects of a JSON file are; guessed from their fields when absent. */

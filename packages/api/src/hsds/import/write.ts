@@ -42,7 +42,7 @@ const tables: Record<HsdsTable, PgTable> = {
 /** Kept by CareMap itself (timestamps, lock counters, geometry filled by triggers): never imported. */
 const OWN = new Set(['created_at', 'updated_at', 'row_version', 'geom', 'public_geom']);
 const DEFAULTS: Record<string, unknown> = { address_hidden: false, free: false };
-const ROWS_PER_STATEMENT = 2_000;
+const ROWS_PER_STATEMENT = 500;
 
 /** The database refused a write that validation let through (e.g. a unique key an existing row holds). */
 export class ImportWriteError extends Error {
