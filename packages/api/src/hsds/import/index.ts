@@ -31,7 +31,10 @@ export async function importHsds(
   options: ImportOptions = {},
 ): Promise<ImportReport> {
   const started = Date.now();
-  const opened = typeof source === 'string' ? await openSource(source, options) : source;
+  // postgres.js (a separate server) gains from fewer, larger statements; PGlite runs in this process.
+  const onServer = typeof (db as unknown as { $client?: unknown }).$client === 'function';
+  const groupScale = options.groupScale ?? (onServer ? 5 : 1);
+  const opened = typeof source === 'string' ? await openSource(source, { ...options, groupScale }) : source;
   const notes: ReadNotes = { unmapped: new Map(), warnings: [], problems: [] };
   const report = (
     ok: boolean,
@@ -71,7 +74,14 @@ export async function importHsds(
 
     try {
       await db.transaction(async (tx) => {
-        await writeSource(tx as unknown as Database, opened, validation, tables, options.onProgress);
+        await writeSource(
+          tx as unknown as Database,
+          opened,
+          validation,
+          tables,
+          options.onProgress,
+          500 * Math.min(groupScale, 4),
+        );
       });
     } catch (error) {
       if (!(error instanceof ImportWriteError)) throw error;

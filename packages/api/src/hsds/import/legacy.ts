@@ -115,7 +115,11 @@ function mapRow(
   return { data, columns };
 }
 
-export async function* legacyGroups(c: Container, notes: ReadNotes | undefined): AsyncGenerator<RecordGroup> {
+export async function* legacyGroups(
+  c: Container,
+  notes: ReadNotes | undefined,
+  scale = 1,
+): AsyncGenerator<RecordGroup> {
   const eligibility = await readEligibility(c, notes);
   const handled = new Set<string>();
   const eligibilityFile = csvOf(c, 'eligibility');
@@ -136,7 +140,7 @@ export async function* legacyGroups(c: Container, notes: ReadNotes | undefined):
         for (const [k, v] of Object.entries(eligibility.get(row.id.trim()) ?? {})) data[k] ??= v;
       }
       group.push({ table: def.target, file, index: index++, data, columns });
-      if (group.length >= ROWS_PER_GROUP) {
+      if (group.length >= ROWS_PER_GROUP * scale) {
         yield group;
         group = [];
       }

@@ -17,6 +17,11 @@ const ROWS_PER_GROUP = 1_000;
 export interface SourceOptions {
   /** What the top-level objects of a JSON file are; guessed from their fields when absent. */
   kind?: HsdsTable;
+  /**
+   * Multiplies the group sizes (100 objects / 1,000 rows). Larger groups mean fewer round trips;
+   * on the in-process PGlite every statement blocks the event loop, so it keeps 1 there.
+   */
+  groupScale?: number;
 }
 
 /** Guesses which HSDS object a top-level JSON value is from the fields only that object has. */
@@ -54,7 +59,7 @@ export async function openSource(path: string, options: SourceOptions = {}): Pro
         : undefined;
   if (container) {
     await readDeclaredVersion(container);
-    return containerSource(container);
+    return containerSource(container, options.groupScale ?? 1);
   }
   if (/\.csv$/i.test(path)) {
     throw new Error(
@@ -68,7 +73,14 @@ function jsonFileSource(path: string, options: SourceOptions): ImportSource {
   const file = basename(path);
   return {
     format: 'hsds-json',
-    groups: (notes) => jsonGroups(() => Promise.resolve(createReadStream(path)), file, notes, options.kind),
+    groups: (notes) =>
+      jsonGroups(
+        () => Promise.resolve(createReadStream(path)),
+        file,
+        notes,
+        options.kind,
+        options.groupScale ?? 1,
+      ),
     close: async () => {},
   };
 }
@@ -78,12 +90,13 @@ async function* jsonGroups(
   file: string,
   notes: ReadNotes | undefined,
   kind: HsdsTable | undefined,
+  scale: number,
 ): AsyncGenerator<RecordGroup> {
   let group: RawRecord[] = [];
   let objects = 0;
   for await (const { index, value } of readJsonValues(open, file)) {
     flattenObject(kind ?? guessKind(value), value, { file, index, notes }, group);
-    if (++objects >= OBJECTS_PER_GROUP) {
+    if (++objects >= OBJECTS_PER_GROUP * scale) {
       yield group;
       group = [];
       objects = 0;
@@ -92,13 +105,13 @@ async function* jsonGroups(
   if (group.length) yield group;
 }
 
-function containerSource(container: Container): ImportSource {
+function containerSource(container: Container, scale: number): ImportSource {
   const csvs = container.files.filter((f) => /\.csv$/i.test(f));
   if (csvs.length && isLegacyPackage(container)) {
     return {
       format: 'hsds-legacy-tabular',
       hsdsVersion: legacyVersion(container),
-      groups: (notes) => legacyGroups(container, notes),
+      groups: (notes) => legacyGroups(container, notes, scale),
       close: () => container.close(),
     };
   }
@@ -106,7 +119,7 @@ function containerSource(container: Container): ImportSource {
   return {
     format: tabular ? 'hsds-tabular' : 'hsds-json-package',
     hsdsVersion: '3.0',
-    groups: (notes) => packageGroups(container, tabular ? 'csv' : 'json', notes),
+    groups: (notes) => packageGroups(container, tabular ? 'csv' : 'json', notes, scale),
     close: () => container.close(),
   };
 }
@@ -115,6 +128,7 @@ async function* packageGroups(
   container: Container,
   ext: 'csv' | 'json',
   notes: ReadNotes | undefined,
+  scale: number,
 ): AsyncGenerator<RecordGroup> {
   const used = new Set<string>();
   for (const table of writeOrder) {
@@ -126,8 +140,8 @@ async function* packageGroups(
     );
     for (const file of files) {
       used.add(file);
-      if (ext === 'json') yield* jsonGroups(() => container.open(file), file, notes, table);
-      else yield* csvGroups(container, file, table, notes);
+      if (ext === 'json') yield* jsonGroups(() => container.open(file), file, notes, table, scale);
+      else yield* csvGroups(container, file, table, notes, scale);
     }
   }
   for (const file of container.files) {
@@ -146,6 +160,7 @@ async function* csvGroups(
   file: string,
   table: HsdsTable,
   notes: ReadNotes | undefined,
+  scale: number,
 ): AsyncGenerator<RecordGroup> {
   let group: RawRecord[] = [];
   let index = 0;
@@ -157,7 +172,7 @@ async function* csvGroups(
       else noteUnmapped(notes, file, column);
     }
     group.push({ table, file, index: index++, data });
-    if (group.length >= ROWS_PER_GROUP) {
+    if (group.length >= ROWS_PER_GROUP * scale) {
       yield group;
       group = [];
     }

@@ -135,6 +135,7 @@ export async function writeSource(
   validation: Validation,
   counts: Partial<Record<HsdsTable, TableCounts>>,
   onProgress?: (p: ImportProgress) => void,
+  rowsPerStatement = ROWS_PER_STATEMENT,
 ): Promise<void> {
   let written = 0;
   const fixups = new Map<HsdsTable, { id: string; field: string; value: string }[]>();
@@ -162,8 +163,8 @@ export async function writeSource(
       if (!rows) continue;
       await fillSticky(tx, table, rows);
       const count = counts[table]!;
-      for (let i = 0; i < rows.length; i += ROWS_PER_STATEMENT) {
-        const chunk = rows.slice(i, i + ROWS_PER_STATEMENT);
+      for (let i = 0; i < rows.length; i += rowsPerStatement) {
+        const chunk = rows.slice(i, i + rowsPerStatement);
         let result: { inserted: boolean }[];
         try {
           result = await selectRows<{ inserted: boolean }>(
