@@ -26,3 +26,4 @@ export {
 } from './policy';
 export { type AppRouter, appRouter, createCaller } from './root';
 export type { ZodIssueShape } from './trpc';
+export * as hsds from './hsds/index';
