@@ -7,8 +7,8 @@ import { seed } from '@caremap/db/seed';
 import { useTestDatabase } from '@caremap/db/testing';
 import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { HIDDEN_FIXTURE, hideSeededLocation, insertRichService } from '../test/hsds-fixture';
-import { errorsOf, type HsdsSchemas, loadHsdsSchemas, readJson, SCHEMA_BASE, specDir } from '../test/hsds-schemas';
+import { HIDDEN_FIXTURE, hideSeededLocation, insertRichService } from '@caremap/api/testing/hsds-fixture';
+import { errorsOf, type HsdsSchemas, loadHsdsSchemas, readJson, SCHEMA_BASE, specDir } from '@caremap/api/testing/hsds-schemas';
 import { memoryLogger, serveOnFreePort } from '../test/http';
 import { createApp } from './app';
 

@@ -1,11 +1,11 @@
 // Behaviour of the public HSDS API a client notices: errors that name the parameter, 404s, caching
 // (ETag / If-None-Match / Last-Modified), CORS, the rate limit, security headers, and filters that
 // agree with a brute-force check over the same rows.
-import { schema } from '@caremap/db';
+import { schema, selectRows } from '@caremap/db';
 import { useTestDatabase } from '@caremap/db/testing';
 import { eq, sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { HIDDEN_FIXTURE, insertRichService } from '../test/hsds-fixture';
+import { HIDDEN_FIXTURE, insertRichService } from '@caremap/api/testing/hsds-fixture';
 import { memoryLogger, serveOnFreePort } from '../test/http';
 import { createApp } from './app';
 
@@ -308,9 +308,8 @@ describe('filters agree with a brute-force check', () => {
     // A hidden location's street is not searchable.
     expect(await serviceIds(`search=${encodeURIComponent(HIDDEN_FIXTURE.street)}`)).toEqual([]);
 
-    const [{ now }] = (await t.current.db.execute(sql`select now() as now`).then((r) =>
-      'rows' in (r as object) ? (r as unknown as { rows: unknown[] }).rows : r,
-    )) as Array<{ now: string | Date }>;
+    const [clock] = await selectRows<{ now: string | Date }>(t.current.db, sql`select now() as now`);
+    const now = clock!.now;
     const cut = new Date(new Date(now).getTime() + 1).toISOString();
     expect(await serviceIds(`modified_after=${encodeURIComponent(cut)}`)).toEqual([]);
     await new Promise((r) => setTimeout(r, 20));

@@ -3,9 +3,11 @@
 // it knows the spec's files, not our projection.
 import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { join, relative, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import Ajv2020, { type ValidateFunction } from 'ajv/dist/2020.js';
 import addFormats from 'ajv-formats';
-import { repoRoot } from '../src/env';
+
+const repoRoot = fileURLToPath(new URL('../../..', import.meta.url));
 
 export const SCHEMA_BASE = 'https://raw.githubusercontent.com/openreferral/specification/3.0/schema/';
 
