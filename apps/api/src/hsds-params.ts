@@ -7,7 +7,10 @@ const bool = z
   .transform((v) => v === 'true' || v === '1');
 export const uuid = z.guid({ error: 'must be a UUID' });
 const dateTime = z.iso
-  .datetime({ offset: true, error: 'must be an RFC 3339 date-time with a time zone, e.g. 2026-05-04T08:00:00Z' })
+  .datetime({
+    offset: true,
+    error: 'must be an RFC 3339 date-time with a time zone, e.g. 2026-05-04T08:00:00Z',
+  })
   .transform((v) => new Date(v));
 const number = (min: number, max: number) =>
   z.coerce
@@ -16,7 +19,11 @@ const number = (min: number, max: number) =>
     .refine((v) => v >= min && v <= max, `must be between ${min} and ${max}`);
 
 const paging = {
-  page: z.coerce.number({ error: 'must be a whole number' }).int('must be a whole number').min(1, 'must be 1 or more').default(1),
+  page: z.coerce
+    .number({ error: 'must be a whole number' })
+    .int('must be a whole number')
+    .min(1, 'must be 1 or more')
+    .default(1),
   per_page: z.coerce
     .number({ error: 'must be a whole number' })
     .int('must be a whole number')
@@ -38,14 +45,21 @@ const serviceFilters = {
   lng: number(-180, 180).optional(),
   open_now: bool.optional(),
   open_at: dateTime.optional(),
-  age: z.coerce.number({ error: 'must be a whole number' }).int('must be a whole number').min(0).max(150).optional(),
+  age: z.coerce
+    .number({ error: 'must be a whole number' })
+    .int('must be a whole number')
+    .min(0)
+    .max(150)
+    .optional(),
   language: z
     .string()
     .regex(/^[A-Za-z]{2,3}$/, 'must be an ISO 639-1 code (or a three-letter ISO 639-2/3 code), e.g. hu')
     .optional(),
   free: bool.optional(),
   wheelchair: bool.optional(),
-  attending_type: z.enum(['in_person', 'online', 'phone'], { error: 'must be in_person, online or phone' }).optional(),
+  attending_type: z
+    .enum(['in_person', 'online', 'phone'], { error: 'must be in_person, online or phone' })
+    .optional(),
 };
 
 type Point = { lat?: number | undefined; lng?: number | undefined };
@@ -105,7 +119,9 @@ export const taxonomyTermListQuery = z.object({
 });
 
 /** The service filters for select.ts, from a parsed /services or /service_at_locations query. */
-export function serviceQueryOf(q: z.infer<typeof serviceListQuery> | z.infer<typeof serviceAtLocationListQuery>) {
+export function serviceQueryOf(
+  q: z.infer<typeof serviceListQuery> | z.infer<typeof serviceAtLocationListQuery>,
+) {
   return {
     search: q.search,
     taxonomyTermId: q.taxonomy_term_id,

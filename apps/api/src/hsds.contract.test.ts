@@ -2,13 +2,20 @@
 // (plus a fixture that uses every HSDS object, at a hidden address) is validated with Ajv against the
 // OFFICIAL schemas, under the official base URI. The setup is proven first on the official examples.
 import { join } from 'node:path';
+import { HIDDEN_FIXTURE, hideSeededLocation, insertRichService } from '@caremap/api/testing/hsds-fixture';
+import {
+  errorsOf,
+  type HsdsSchemas,
+  loadHsdsSchemas,
+  readJson,
+  SCHEMA_BASE,
+  specDir,
+} from '@caremap/api/testing/hsds-schemas';
 import { schema } from '@caremap/db';
 import { seed } from '@caremap/db/seed';
 import { useTestDatabase } from '@caremap/db/testing';
 import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { HIDDEN_FIXTURE, hideSeededLocation, insertRichService } from '@caremap/api/testing/hsds-fixture';
-import { errorsOf, type HsdsSchemas, loadHsdsSchemas, readJson, SCHEMA_BASE, specDir } from '@caremap/api/testing/hsds-schemas';
 import { memoryLogger, serveOnFreePort } from '../test/http';
 import { createApp } from './app';
 
@@ -68,12 +75,20 @@ async function getNdjson(path: string, schemaOf: () => ReturnType<HsdsSchemas['f
   return lines.map((l) => JSON.parse(l) as Record<string, unknown>);
 }
 
-type Page = { total_items: number; total_pages: number; page_number: number; size: number; contents: Array<{ id: string }> };
+type Page = {
+  total_items: number;
+  total_pages: number;
+  page_number: number;
+  size: number;
+  contents: Array<{ id: string }>;
+};
 
 /** Every page of a list endpoint, each validated; returns all items. */
 async function crawl(path: string, perPage: number, extra = '') {
   const sep = path.includes('?') ? '&' : '?';
-  const first = (await getValid(`${path}${sep}per_page=${perPage}&page=1${extra}`, () => specs.response(path.split('?')[0]!))) as unknown as Page;
+  const first = (await getValid(`${path}${sep}per_page=${perPage}&page=1${extra}`, () =>
+    specs.response(path.split('?')[0]!),
+  )) as unknown as Page;
   const items = [...first.contents];
   for (let page = 2; page <= first.total_pages; page++) {
     const next = (await getValid(`${path}${sep}per_page=${perPage}&page=${page}${extra}`, () =>
@@ -133,6 +148,9 @@ describe('the validator itself (official examples)', () => {
   });
 });
 
+// biome-ignore lint/suspicious/noExplicitAny: assertions walk untyped JSON the schemas already checked
+type AnyJson = any;
+
 describe('HSDS API responses validate against the official schemas', () => {
   it('GET / names our OpenAPI document, which parses and lists the extension parameters', async () => {
     const root = await getValid('/', () => specs.response('/'));
@@ -143,7 +161,15 @@ describe('HSDS API responses validate against the official schemas', () => {
     expect(res.status).toBe(200);
     const doc = (await res.json()) as {
       openapi: string;
-      paths: Record<string, { get: { parameters?: Array<{ $ref?: string; name?: string }>; responses: Record<string, { content?: Record<string, { schema: { $ref?: string } }> }> } }>;
+      paths: Record<
+        string,
+        {
+          get: {
+            parameters?: Array<{ $ref?: string; name?: string }>;
+            responses: Record<string, { content?: Record<string, { schema: { $ref?: string } }> }>;
+          };
+        }
+      >;
       components: { parameters: Record<string, { name: string }> };
     };
     expect(doc.openapi).toMatch(/^3\.1/);
@@ -154,7 +180,17 @@ describe('HSDS API responses validate against the official schemas', () => {
         expect(doc.components.parameters[key], `${path}: ${p.$ref} resolves`).toBeDefined();
         return doc.components.parameters[key]!.name;
       });
-    const extensions = ['lat', 'lng', 'open_now', 'open_at', 'age', 'language', 'free', 'wheelchair', 'attending_type'];
+    const extensions = [
+      'lat',
+      'lng',
+      'open_now',
+      'open_at',
+      'age',
+      'language',
+      'free',
+      'wheelchair',
+      'attending_type',
+    ];
     for (const path of ['/services', '/service_at_locations']) {
       for (const name of [...extensions, 'page', 'per_page', 'format', 'search', 'proximity']) {
         expect(names(path), `${path} lists ${name}`).toContain(name);
@@ -171,9 +207,10 @@ describe('HSDS API responses validate against the official schemas', () => {
         }
       }
     }
-    expect(doc.paths['/service_at_locations/{id}']!.get.responses['200']!.content!['application/json']!.schema.$ref).toBe(
-      `${SCHEMA_BASE}compiled/service_at_location.json`,
-    );
+    expect(
+      doc.paths['/service_at_locations/{id}']!.get.responses['200']!.content!['application/json']!.schema
+        .$ref,
+    ).toBe(`${SCHEMA_BASE}compiled/service_at_location.json`);
   });
 
   it('/services: every page, and the details of a sample, full and minimal', async () => {
@@ -192,7 +229,9 @@ describe('HSDS API responses validate against the official schemas', () => {
   }, 240_000);
 
   it('/services?format=ndjson streams every service, each line valid', async () => {
-    const total = ((await getValid('/services?per_page=1', () => specs.response('/services'))) as unknown as Page).total_items;
+    const total = (
+      (await getValid('/services?per_page=1', () => specs.response('/services'))) as unknown as Page
+    ).total_items;
     const schemaOfItem = () => specs.file('compiled/service_list.json');
     const lines = await getNdjson('/services?format=ndjson', schemaOfItem);
     expect(lines.length).toBe(total);
@@ -204,12 +243,19 @@ describe('HSDS API responses validate against the official schemas', () => {
 
   it('/service_at_locations: every page, ndjson, details, postcode and proximity', async () => {
     const { items } = await crawl('/service_at_locations', 500);
-    const sample = [fixture.hiddenServiceAtLocationId, ...items.filter((_, i) => i % 151 === 0).map((s) => s.id)];
+    const sample = [
+      fixture.hiddenServiceAtLocationId,
+      ...items.filter((_, i) => i % 151 === 0).map((s) => s.id),
+    ];
     for (const id of sample) {
-      const sal = await getValid(`/service_at_locations/${id}`, () => specs.file('compiled/service_at_location.json'));
+      const sal = await getValid(`/service_at_locations/${id}`, () =>
+        specs.file('compiled/service_at_location.json'),
+      );
       expect(sal.id).toBe(id);
     }
-    await getValid('/service_at_locations?full=true&per_page=40', () => specs.response('/service_at_locations'));
+    await getValid('/service_at_locations?full=true&per_page=40', () =>
+      specs.response('/service_at_locations'),
+    );
     const lines = await getNdjson('/service_at_locations?format=ndjson', () =>
       specs.file('compiled/service_at_location_list.json'),
     );
@@ -227,13 +273,16 @@ describe('HSDS API responses validate against the official schemas', () => {
       const org = await getValid(`/organizations/${id}`, () => specs.file('compiled/organization.json'));
       expect(Array.isArray(org.services)).toBe(true);
     }
-    await getValid(`/organizations/${fixture.organizationId}?full_service=true`, () => specs.file('compiled/organization.json'));
+    await getValid(`/organizations/${fixture.organizationId}?full_service=true`, () =>
+      specs.file('compiled/organization.json'),
+    );
     await getValid('/organizations?full=true&per_page=25', () => specs.response('/organizations'));
     await getValid('/organizations?full_service=true&per_page=5', () => specs.response('/organizations'));
     await getNdjson('/organizations?format=ndjson', () => specs.file('compiled/organization_list.json'));
 
     const taxonomies = await crawl('/taxonomies', 10);
-    for (const tax of taxonomies.items) await getValid(`/taxonomies/${tax.id}`, () => specs.file('taxonomy.json'));
+    for (const tax of taxonomies.items)
+      await getValid(`/taxonomies/${tax.id}`, () => specs.file('taxonomy.json'));
     await getNdjson('/taxonomies?format=ndjson', () => specs.file('taxonomy.json'));
     const terms = await crawl('/taxonomy_terms', 20);
     expect(terms.items.length).toBeGreaterThan(40);
@@ -246,17 +295,20 @@ describe('HSDS API responses validate against the official schemas', () => {
   }, 240_000);
 
   it('the fixture service carries every nested object, in HSDS form', async () => {
-    const service = (await getValid(`/services/${fixture.serviceId}`, () => specs.file('compiled/service.json'))) as Record<
-      string,
-      unknown
-    > & { [k: string]: any };
+    const service = (await getValid(`/services/${fixture.serviceId}`, () =>
+      specs.file('compiled/service.json'),
+    )) as Record<string, unknown> & { [k: string]: AnyJson };
     expect(service.organization.name).toBe('Fixture Shelter Association');
     expect(service.program.name).toBe('Safe housing');
     expect(service.contacts[0].phones[0].number).toBe('+36 30 111 2222');
     expect(service.phones[0].extension).toBe(12);
     expect(service.phones[0].languages[0].code).toBe('de');
     expect(service.languages.map((l: { code: string }) => l.code).sort()).toEqual(['hu', 'uk']);
-    expect(service.schedules[0]).toMatchObject({ opens_at: '08:00', closes_at: '16:30', byday: 'MO,TU,WE,TH,FR' });
+    expect(service.schedules[0]).toMatchObject({
+      opens_at: '08:00',
+      closes_at: '16:30',
+      byday: 'MO,TU,WE,TH,FR',
+    });
     // Budapest is UTC+1 in winter and UTC+2 in summer: the offset in force now.
     expect([1, 2]).toContain(service.schedules[0].timezone);
     expect(service.cost_options[0]).toMatchObject({ amount: 0, currency: 'HUF' });
@@ -265,9 +317,14 @@ describe('HSDS API responses validate against the official schemas', () => {
     expect(service.service_areas[0].name).toBe('Veszprém county');
     expect(service.attributes[0].taxonomy_term).toMatchObject({ code: 'fixture_shelter', name: 'Shelter' });
     expect(service.attributes[0].taxonomy_term.taxonomy_detail.name).toBe('Fixture taxonomy');
-    expect(service.metadata[0]).toMatchObject({ field_name: 'name', last_action_date: '2026-03-01T10:00:00.000Z' });
+    expect(service.metadata[0]).toMatchObject({
+      field_name: 'name',
+      last_action_date: '2026-03-01T10:00:00.000Z',
+    });
     expect(service.last_modified).toMatch(/^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d(\.\d+)?Z$/);
-    const hidden = service.service_at_locations.find((s: { id: string }) => s.id === fixture.hiddenServiceAtLocationId);
+    const hidden = service.service_at_locations.find(
+      (s: { id: string }) => s.id === fixture.hiddenServiceAtLocationId,
+    );
     expect(hidden.location.addresses).toEqual([]);
     expect(hidden.location.schedules[0].timezone).toBe(3); // Europe/Istanbul: +3 all year
     expect(hidden.location.phones[0].number).toBe('+36 88 555 666');
@@ -278,12 +335,16 @@ describe('HSDS API responses validate against the official schemas', () => {
       location_id: fixture.hiddenLocationId,
       description: 'Step-free entrance',
     });
-    const visible = service.service_at_locations.find((s: { location_id: string }) => s.location_id === fixture.visibleLocationId);
+    const visible = service.service_at_locations.find(
+      (s: { location_id: string }) => s.location_id === fixture.visibleLocationId,
+    );
     expect(visible.location.addresses[0].address_1).toBe('Nyilvános utca 1');
     expect(visible.location).toMatchObject({ latitude: 47.5, longitude: 19.05, transportation: 'Tram 2' });
     expect(visible.schedules[0].timezone).toBeUndefined(); // an unknown zone is left out, not guessed
-    const org = (await getValid(`/organizations/${fixture.organizationId}`, () => specs.file('compiled/organization.json'))) as {
-      [k: string]: any;
+    const org = (await getValid(`/organizations/${fixture.organizationId}`, () =>
+      specs.file('compiled/organization.json'),
+    )) as {
+      [k: string]: AnyJson;
     };
     expect(org.organization_identifiers[0].identifier).toBe('12345678');
     expect(org.funding[0].source).toBe('Donations');
@@ -306,8 +367,9 @@ function metres(lat1: number, lng1: number, lat2: number, lng2: number): number 
 
 function walk(node: unknown, visit: (value: unknown, path: string) => void, path = '$') {
   visit(node, path);
-  if (Array.isArray(node)) node.forEach((v, i) => walk(v, visit, `${path}[${i}]`));
-  else if (node && typeof node === 'object') {
+  if (Array.isArray(node)) {
+    for (const [i, v] of node.entries()) walk(v, visit, `${path}[${i}]`);
+  } else if (node && typeof node === 'object') {
     for (const [k, v] of Object.entries(node)) walk(v, visit, `${path}.${k}`);
   }
 }
@@ -346,7 +408,8 @@ describe('what the crawl saw (runs after the crawl above)', () => {
     let hiddenSeen = 0;
     const leaks: string[] = [];
     for (const { url, body, text } of seen) {
-      for (const word of forbidden) if (text.includes(word)) leaks.push(`${url} contains ${JSON.stringify(word)}`);
+      for (const word of forbidden)
+        if (text.includes(word)) leaks.push(`${url} contains ${JSON.stringify(word)}`);
       walk(body, (v, p) => {
         if (!v || typeof v !== 'object' || !('latitude' in v)) return;
         const o = v as { id?: string; latitude: number; longitude: number };
@@ -356,7 +419,10 @@ describe('what the crawl saw (runs after the crawl above)', () => {
           if (metres(o.latitude, o.longitude, h.lat, h.lng) >= 1000) continue;
           const own = o.id ? publicById.get(o.id) : undefined;
           const isPublicOwnPoint = own && Number(own.lat) === o.latitude && Number(own.lng) === o.longitude;
-          if (!isPublicOwnPoint) leaks.push(`${url} ${p} is ${Math.round(metres(o.latitude, o.longitude, h.lat, h.lng))} m from hidden ${h.id}`);
+          if (!isPublicOwnPoint)
+            leaks.push(
+              `${url} ${p} is ${Math.round(metres(o.latitude, o.longitude, h.lat, h.lng))} m from hidden ${h.id}`,
+            );
         }
       });
     }

@@ -1,11 +1,12 @@
 // Behaviour of the public HSDS API a client notices: errors that name the parameter, 404s, caching
 // (ETag / If-None-Match / Last-Modified), CORS, the rate limit, security headers, and filters that
 // agree with a brute-force check over the same rows.
+
+import { HIDDEN_FIXTURE, insertRichService } from '@caremap/api/testing/hsds-fixture';
 import { schema, selectRows } from '@caremap/db';
 import { useTestDatabase } from '@caremap/db/testing';
 import { eq, sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { HIDDEN_FIXTURE, insertRichService } from '@caremap/api/testing/hsds-fixture';
 import { memoryLogger, serveOnFreePort } from '../test/http';
 import { createApp } from './app';
 
@@ -35,16 +36,32 @@ let taxonomyId = '';
 beforeAll(async () => {
   const db = t.current.db;
   fixture = await insertRichService(db);
-  const [tax] = await db.insert(schema.taxonomy).values({ name: 'Needs', description: 'What people need' }).returning();
+  const [tax] = await db
+    .insert(schema.taxonomy)
+    .values({ name: 'Needs', description: 'What people need' })
+    .returning();
   taxonomyId = tax!.id;
   const labels = (en: string) => ({ hu: en, cs: en, tr: en, en });
   const [parent] = await db
     .insert(schema.taxonomyTerm)
-    .values({ code: 'family', name: 'Family support', description: 'd', taxonomyId, labels: labels('Family support') })
+    .values({
+      code: 'family',
+      name: 'Family support',
+      description: 'd',
+      taxonomyId,
+      labels: labels('Family support'),
+    })
     .returning();
   const [child] = await db
     .insert(schema.taxonomyTerm)
-    .values({ code: 'mediation', name: 'Mediation', description: 'd', taxonomyId, parentId: parent!.id, labels: labels('Mediation') })
+    .values({
+      code: 'mediation',
+      name: 'Mediation',
+      description: 'd',
+      taxonomyId,
+      parentId: parent!.id,
+      labels: labels('Mediation'),
+    })
     .returning();
   const [other] = await db
     .insert(schema.taxonomyTerm)
@@ -80,13 +97,18 @@ beforeAll(async () => {
     const langs = [languages[i % 5]!, ...(i % 2 ? ['en'] : [])];
     await db.insert(schema.language).values(langs.map((code) => ({ serviceId: svc!.id, code })));
     const free = i % 3 === 1;
-    await db.insert(schema.costOption).values({ serviceId: svc!.id, option: 'Visit', free, amount: free ? 0 : 500 });
+    await db
+      .insert(schema.costOption)
+      .values({ serviceId: svc!.id, option: 'Visit', free, amount: free ? 0 : 500 });
     const terms = i % 4 === 1 ? [childTerm] : i % 4 === 2 ? [parentTerm] : i % 4 === 3 ? [otherTerm] : [];
     if (terms.length) {
-      await db.insert(schema.attribute).values(terms.map((tt) => ({ linkId: svc!.id, linkEntity: 'service', taxonomyTermId: tt })));
+      await db
+        .insert(schema.attribute)
+        .values(terms.map((tt) => ({ linkId: svc!.id, linkEntity: 'service', taxonomyTermId: tt })));
     }
     const attending = (['in_person', 'online', 'phone', null] as const)[i % 4]!;
-    if (attending) await db.insert(schema.schedule).values({ serviceId: svc!.id, attendingType: attending, byday: 'MO' });
+    if (attending)
+      await db.insert(schema.schedule).values({ serviceId: svc!.id, attendingType: attending, byday: 'MO' });
     made.push({
       id: svc!.id,
       organizationId: org.id,
@@ -112,7 +134,13 @@ afterAll(async () => {
 });
 
 const get = (path: string, init?: RequestInit, base = server) => fetch(`${base.url}/api/hsds${path}`, init);
-type Problem = { type: string; title: string; status: number; detail: string; invalid_params?: Array<{ name: string; reason: string }> };
+type Problem = {
+  type: string;
+  title: string;
+  status: number;
+  detail: string;
+  invalid_params?: Array<{ name: string; reason: string }>;
+};
 
 async function problem(path: string, status: number) {
   const res = await get(path);
@@ -169,7 +197,9 @@ describe('bad requests', () => {
   it('a filter that arrives with the search module is a 501 naming it, never silently ignored', async () => {
     const body = await problem('/services?open_now=true', 501);
     expect(body.invalid_params?.[0]?.name).toBe('open_now');
-    expect((await problem('/service_at_locations?wheelchair=true', 501)).invalid_params?.[0]?.name).toBe('wheelchair');
+    expect((await problem('/service_at_locations?wheelchair=true', 501)).invalid_params?.[0]?.name).toBe(
+      'wheelchair',
+    );
   });
 
   it('unknown or malformed ids, and paths HSDS 3.0 does not have, are problem 404s', async () => {
@@ -205,11 +235,16 @@ describe('caching', () => {
     expect((await get(path, { headers: { 'if-none-match': '"stale"' } })).status).toBe(200);
 
     await new Promise((r) => setTimeout(r, 1100)); // Last-Modified has one-second resolution
-    await t.current.db.update(schema.service).set({ alert: 'Closed on Friday' }).where(eq(schema.service.id, fixture.serviceId));
+    await t.current.db
+      .update(schema.service)
+      .set({ alert: 'Closed on Friday' })
+      .where(eq(schema.service.id, fixture.serviceId));
     const changed = await get(path, { headers: { 'if-none-match': etag } });
     expect(changed.status).toBe(200);
     expect(changed.headers.get('etag')).not.toBe(etag);
-    expect(new Date(changed.headers.get('last-modified')!).getTime()).toBeGreaterThan(new Date(lastModified).getTime());
+    expect(new Date(changed.headers.get('last-modified')!).getTime()).toBeGreaterThan(
+      new Date(lastModified).getTime(),
+    );
     expect(((await changed.json()) as { alert: string }).alert).toBe('Closed on Friday');
   });
 
@@ -270,7 +305,9 @@ describe('filters agree with a brute-force check', () => {
   it('pages: every service once, in a stable order, the same as one big page', async () => {
     const paged = await serviceIds('search=');
     const res = await get('/services?per_page=1000');
-    const all = ((await res.json()) as { contents: Array<{ id: string }>; total_items: number }).contents.map((s) => s.id);
+    const all = ((await res.json()) as { contents: Array<{ id: string }>; total_items: number }).contents.map(
+      (s) => s.id,
+    );
     expect(paged).toEqual(all);
     expect(new Set(paged).size).toBe(made.length + 1);
     // Equal names are ordered by id.
@@ -287,7 +324,9 @@ describe('filters agree with a brute-force check', () => {
       sorted(made.filter((m) => m.organizationId === org).map((m) => m.id)),
     );
     expect(sorted(await serviceIds(`taxonomy_term_id=${parentTerm}`))).toEqual(
-      sorted(made.filter((m) => m.terms.includes(parentTerm) || m.terms.includes(childTerm)).map((m) => m.id)),
+      sorted(
+        made.filter((m) => m.terms.includes(parentTerm) || m.terms.includes(childTerm)).map((m) => m.id),
+      ),
     );
     expect(sorted(await serviceIds(`taxonomy_term_id=${childTerm}`))).toEqual(
       sorted(made.filter((m) => m.terms.includes(childTerm)).map((m) => m.id)),
@@ -300,9 +339,12 @@ describe('filters agree with a brute-force check', () => {
 
   it('search, modified_after, age, language, free, attending_type, lat/lng/proximity, combined with AND', async () => {
     expect(sorted(ours(await serviceIds('search=PORADNA')))).toEqual(
-      sorted(made.filter((m) => m.name.includes('poradna')).map((m) => m.id).concat(
-        made.filter((m, i) => i % 5 === 0 && !m.name.includes('poradna')).map((m) => m.id),
-      )),
+      sorted(
+        made
+          .filter((m) => m.name.includes('poradna'))
+          .map((m) => m.id)
+          .concat(made.filter((m, i) => i % 5 === 0 && !m.name.includes('poradna')).map((m) => m.id)),
+      ),
     );
     expect(await serviceIds('search=Shelter')).toEqual([fixture.serviceId]);
     // A hidden location's street is not searchable.
@@ -313,19 +355,25 @@ describe('filters agree with a brute-force check', () => {
     const cut = new Date(new Date(now).getTime() + 1).toISOString();
     expect(await serviceIds(`modified_after=${encodeURIComponent(cut)}`)).toEqual([]);
     await new Promise((r) => setTimeout(r, 20));
-    await t.current.db.update(schema.service).set({ alert: 'Moved' }).where(eq(schema.service.id, made[7]!.id));
+    await t.current.db
+      .update(schema.service)
+      .set({ alert: 'Moved' })
+      .where(eq(schema.service.id, made[7]!.id));
     expect(await serviceIds(`modified_after=${encodeURIComponent(cut)}`)).toEqual([made[7]!.id]);
 
     const byAge = (age: number) =>
       made.filter((m) => (m.minimumAge ?? 0) <= age && (m.maximumAge ?? 1000) >= age).map((m) => m.id);
-    for (const age of [0, 5, 12, 17, 30]) expect(sorted(ours(await serviceIds(`age=${age}`))), `age ${age}`).toEqual(sorted(byAge(age)));
+    for (const age of [0, 5, 12, 17, 30])
+      expect(sorted(ours(await serviceIds(`age=${age}`))), `age ${age}`).toEqual(sorted(byAge(age)));
 
     for (const code of ['rom', 'uk', 'en']) {
       expect(sorted(ours(await serviceIds(`language=${code}`))), code).toEqual(
         sorted(made.filter((m) => m.languages.includes(code)).map((m) => m.id)),
       );
     }
-    expect(sorted(ours(await serviceIds('free=true')))).toEqual(sorted(made.filter((m) => m.free).map((m) => m.id)));
+    expect(sorted(ours(await serviceIds('free=true')))).toEqual(
+      sorted(made.filter((m) => m.free).map((m) => m.id)),
+    );
     expect(sorted(ours(await serviceIds('attending_type=online')))).toEqual(
       sorted(made.filter((m) => m.attending === 'online').map((m) => m.id)),
     );
@@ -339,9 +387,10 @@ describe('filters agree with a brute-force check', () => {
     };
     const centre: [number, number] = [15.6, 49.4];
     for (const radius of [3000, 8000, 15000]) {
-      expect(sorted(await serviceIds(`lat=${centre[1]}&lng=${centre[0]}&proximity=${radius}`)), `${radius} m`).toEqual(
-        sorted(made.filter((m) => metres(m.point, centre) <= radius).map((m) => m.id)),
-      );
+      expect(
+        sorted(await serviceIds(`lat=${centre[1]}&lng=${centre[0]}&proximity=${radius}`)),
+        `${radius} m`,
+      ).toEqual(sorted(made.filter((m) => metres(m.point, centre) <= radius).map((m) => m.id)));
     }
     const combined = made.filter(
       (m) => m.free && m.languages.includes('en') && metres(m.point, centre) <= 15000,
@@ -361,6 +410,8 @@ describe('filters agree with a brute-force check', () => {
     expect(visible.map((s) => s.location_id)).toEqual([fixture.visibleLocationId]);
     expect(await ids(`postcode=${HIDDEN_FIXTURE.postcode}`)).toEqual([]);
     expect(await ids(`postcode=${HIDDEN_FIXTURE.postcode}&proximity=50000`)).toEqual([]);
-    expect((await ids('postcode=1051&proximity=1000')).map((s) => s.location_id)).toEqual([fixture.visibleLocationId]);
+    expect((await ids('postcode=1051&proximity=1000')).map((s) => s.location_id)).toEqual([
+      fixture.visibleLocationId,
+    ]);
   });
 });

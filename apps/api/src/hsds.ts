@@ -42,7 +42,8 @@ function parse<S extends z.ZodType>(c: Context, schema: S): z.output<S> {
 
 function idParam(c: Context, what: string): string {
   const id = c.req.param('id') ?? '';
-  if (!uuid.safeParse(id).success) throw new ProblemError(404, 'Not found', `No ${what} with id ${JSON.stringify(id)}`);
+  if (!uuid.safeParse(id).success)
+    throw new ProblemError(404, 'Not found', `No ${what} with id ${JSON.stringify(id)}`);
   return id;
 }
 
@@ -105,7 +106,10 @@ const withoutUndefined = <T extends Record<string, unknown>>(value: T) =>
 
 export function createHsdsApp({ database, trustProxy, limits, publicUrl }: HsdsOptions) {
   const db = database.db;
-  const limiter = domain.publicRateLimiter(db, database.kind, { ...domain.DEFAULT_PUBLIC_READ_LIMITS, ...limits });
+  const limiter = domain.publicRateLimiter(db, database.kind, {
+    ...domain.DEFAULT_PUBLIC_READ_LIMITS,
+    ...limits,
+  });
   const app = new Hono();
   const origin = (c: Context) => (publicUrl ? new URL(publicUrl).origin : new URL(c.req.url).origin);
 
@@ -135,9 +139,14 @@ export function createHsdsApp({ database, trustProxy, limits, publicUrl }: HsdsO
   app.use('/*', async (c, next) => {
     const decision = await limiter.consume(clientAddress(c, trustProxy));
     if (!decision.allowed) {
-      throw new ProblemError(429, 'Too many requests', `Too many requests; try again in ${decision.retryAfterSeconds} s`, {
-        retryAfterSeconds: decision.retryAfterSeconds,
-      });
+      throw new ProblemError(
+        429,
+        'Too many requests',
+        `Too many requests; try again in ${decision.retryAfterSeconds} s`,
+        {
+          retryAfterSeconds: decision.retryAfterSeconds,
+        },
+      );
     }
     await next();
   });
@@ -258,7 +267,11 @@ export function createHsdsApp({ database, trustProxy, limits, publicUrl }: HsdsO
     }
     const page = await select({ offset: (q.page - 1) * q.per_page, limit: q.per_page });
     const contents = await project(page.ids);
-    return sendJson(c, envelope(contents, page.total ?? 0, q.page, q.per_page), await domain.lastModified(db, kind, page.ids));
+    return sendJson(
+      c,
+      envelope(contents, page.total ?? 0, q.page, q.per_page),
+      await domain.lastModified(db, kind, page.ids),
+    );
   }
 
   app.get('/organizations', (c) => {
@@ -279,7 +292,11 @@ export function createHsdsApp({ database, trustProxy, limits, publicUrl }: HsdsO
   app.get('/organizations/:id', async (c) => {
     const id = idParam(c, 'organization');
     const q = parse(c, organizationDetailQuery);
-    const [object] = await domain.projectOrganizations(db, [id], withoutUndefined({ fullService: q.full_service }));
+    const [object] = await domain.projectOrganizations(
+      db,
+      [id],
+      withoutUndefined({ fullService: q.full_service }),
+    );
     if (!object) throw new ProblemError(404, 'Not found', `No organization with id ${id}`);
     return sendJson(c, object, await domain.lastModified(db, 'organization', [id]));
   });
@@ -330,7 +347,8 @@ export function createHsdsApp({ database, trustProxy, limits, publicUrl }: HsdsO
   // not the shell page.
   app.all('/*', (c) => {
     // `/api/hsds/` is the spec's `GET /` too (the sub-app's '/' is mounted as `/api/hsds`).
-    if ((c.req.method === 'GET' || c.req.method === 'HEAD') && c.req.path.endsWith('/api/hsds/')) return root(c);
+    if ((c.req.method === 'GET' || c.req.method === 'HEAD') && c.req.path.endsWith('/api/hsds/'))
+      return root(c);
     throw new ProblemError(404, 'Not found', `No HSDS endpoint ${c.req.method} ${c.req.path}`);
   });
 

@@ -36,7 +36,8 @@ export function badParameters(error: z.ZodError): ProblemError {
 
 export function problemResponse(error: ProblemError, instance: string): Response {
   const headers = new Headers({ 'Content-Type': 'application/problem+json' });
-  if (error.extra.retryAfterSeconds !== undefined) headers.set('Retry-After', String(error.extra.retryAfterSeconds));
+  if (error.extra.retryAfterSeconds !== undefined)
+    headers.set('Retry-After', String(error.extra.retryAfterSeconds));
   const body = {
     type: 'about:blank',
     title: error.title,

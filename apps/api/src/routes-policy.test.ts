@@ -18,12 +18,24 @@ beforeAll(async () => {
   const db = t.current.db;
   const [o] = await db.insert(schema.organization).values({ name: 'Org', description: 'd' }).returning();
   const [s] = await db.insert(schema.service).values({ organizationId: o!.id, name: 'Service' }).returning();
-  const [l] = await db.insert(schema.location).values({ organizationId: o!.id, latitude: 49.4, longitude: 15.6 }).returning();
-  const [sal] = await db.insert(schema.serviceAtLocation).values({ serviceId: s!.id, locationId: l!.id }).returning();
+  const [l] = await db
+    .insert(schema.location)
+    .values({ organizationId: o!.id, latitude: 49.4, longitude: 15.6 })
+    .returning();
+  const [sal] = await db
+    .insert(schema.serviceAtLocation)
+    .values({ serviceId: s!.id, locationId: l!.id })
+    .returning();
   const [tax] = await db.insert(schema.taxonomy).values({ name: 'Tax', description: 'd' }).returning();
   const [term] = await db
     .insert(schema.taxonomyTerm)
-    .values({ code: 'c', name: 'Term', description: 'd', taxonomyId: tax!.id, labels: { hu: 'a', cs: 'b', tr: 'c', en: 'Term' } })
+    .values({
+      code: 'c',
+      name: 'Term',
+      description: 'd',
+      taxonomyId: tax!.id,
+      labels: { hu: 'a', cs: 'b', tr: 'c', en: 'Term' },
+    })
     .returning();
   Object.assign(ids, {
     service: s!.id,

@@ -9,6 +9,7 @@ export {
 } from './conference/outbox-worker';
 export type { Context, SecuritySettings, SessionUser } from './context';
 export { type AppCode, AppCodeError, appError } from './errors';
+export * as hsds from './hsds/index';
 export {
   type Action,
   type Actor,
@@ -26,4 +27,3 @@ export {
 } from './policy';
 export { type AppRouter, appRouter, createCaller } from './root';
 export type { ZodIssueShape } from './trpc';
-export * as hsds from './hsds/index';

@@ -18,7 +18,12 @@ export const HIDDEN_FIXTURE = {
 export async function insertRichService(db: Database) {
   const [taxonomy] = await db
     .insert(schema.taxonomy)
-    .values({ name: 'Fixture taxonomy', description: 'Terms for the HSDS fixture', uri: 'https://example.org/tax', version: '1' })
+    .values({
+      name: 'Fixture taxonomy',
+      description: 'Terms for the HSDS fixture',
+      uri: 'https://example.org/tax',
+      version: '1',
+    })
     .returning();
   const [term] = await db
     .insert(schema.taxonomyTerm)
@@ -113,7 +118,12 @@ export async function insertRichService(db: Database) {
     .returning();
   const [contact] = await db
     .insert(schema.contact)
-    .values({ serviceId: service!.id, name: 'Duty social worker', title: 'Social worker', email: 'duty@shelter.example.org' })
+    .values({
+      serviceId: service!.id,
+      name: 'Duty social worker',
+      title: 'Social worker',
+      email: 'duty@shelter.example.org',
+    })
     .returning();
   const phones = await db
     .insert(schema.phone)
@@ -145,20 +155,43 @@ export async function insertRichService(db: Database) {
       attendingType: 'phone',
     },
     { locationId: hidden!.id, description: 'Open all day, every day', timezone: 'Europe/Istanbul' },
-    { serviceAtLocationId: salVisible!.id, freq: 'WEEKLY', byday: 'WE', opensAt: '10:00', closesAt: '12:00', timezone: 'Not/AZone' },
+    {
+      serviceAtLocationId: salVisible!.id,
+      freq: 'WEEKLY',
+      byday: 'WE',
+      opensAt: '10:00',
+      closesAt: '12:00',
+      timezone: 'Not/AZone',
+    },
   ]);
   await db.insert(schema.accessibility).values([
-    { locationId: hidden!.id, description: 'Step-free entrance', details: HIDDEN_FIXTURE.accessibilityDetails, url: 'https://shelter.example.org/ramp' },
+    {
+      locationId: hidden!.id,
+      description: 'Step-free entrance',
+      details: HIDDEN_FIXTURE.accessibilityDetails,
+      url: 'https://shelter.example.org/ramp',
+    },
   ]);
-  await db.insert(schema.serviceArea).values([{ serviceId: service!.id, name: 'Veszprém county', extent: 'county', extentType: 'text' }]);
-  await db.insert(schema.costOption).values([{ serviceId: service!.id, option: 'Stay', amount: 0, currency: 'HUF', free: true }]);
+  await db
+    .insert(schema.serviceArea)
+    .values([{ serviceId: service!.id, name: 'Veszprém county', extent: 'county', extentType: 'text' }]);
+  await db
+    .insert(schema.costOption)
+    .values([{ serviceId: service!.id, option: 'Stay', amount: 0, currency: 'HUF', free: true }]);
   await db.insert(schema.funding).values([
     { serviceId: service!.id, source: 'Ministry grant' },
     { organizationId: org!.id, source: 'Donations' },
   ]);
-  await db.insert(schema.requiredDocument).values([{ serviceId: service!.id, document: 'Identity card', uri: 'https://example.org/id' }]);
-  await db.insert(schema.contact).values([{ organizationId: org!.id, name: 'Director' }, { locationId: hidden!.id, name: 'House manager' }]);
-  await db.insert(schema.organizationIdentifier).values([{ organizationId: org!.id, identifierType: 'tax', identifier: '12345678' }]);
+  await db
+    .insert(schema.requiredDocument)
+    .values([{ serviceId: service!.id, document: 'Identity card', uri: 'https://example.org/id' }]);
+  await db.insert(schema.contact).values([
+    { organizationId: org!.id, name: 'Director' },
+    { locationId: hidden!.id, name: 'House manager' },
+  ]);
+  await db
+    .insert(schema.organizationIdentifier)
+    .values([{ organizationId: org!.id, identifierType: 'tax', identifier: '12345678' }]);
   await db.insert(schema.attribute).values([
     { linkId: service!.id, linkEntity: 'service', taxonomyTermId: term!.id, value: 'yes' },
     { linkId: hidden!.id, linkEntity: 'location', taxonomyTermId: term!.id },
@@ -193,7 +226,9 @@ export async function hideSeededLocation(db: Database) {
     where id = (select l.id from location l join address a on a.location_id = l.id
                 join service_at_location sal on sal.location_id = l.id
                 where not l.address_hidden and l.latitude is not null order by l.id limit 1)
-    returning id, latitude, longitude`)) as unknown as { rows?: Array<Record<string, unknown>> } & Array<Record<string, unknown>>;
+    returning id, latitude, longitude`)) as unknown as { rows?: Array<Record<string, unknown>> } & Array<
+    Record<string, unknown>
+  >;
   const row = (result.rows ?? result)[0]!;
   const streets = (await db.execute(
     sql`select address_1, postal_code from address where location_id = ${row.id as string}`,

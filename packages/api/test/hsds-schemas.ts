@@ -81,7 +81,8 @@ export function loadHsdsSchemas(): HsdsSchemas {
       if (!v) {
         const item = (openapi.paths as Record<string, { get: Json }>)[path];
         if (!item) throw new Error(`openapi.json has no path ${path}`);
-        const content = ((item.get.responses as Json)['200'] as { content: Record<string, { schema: Json }> }).content;
+        const content = ((item.get.responses as Json)['200'] as { content: Record<string, { schema: Json }> })
+          .content;
         v = ajv.compile(rewrite(content['application/json']!.schema) as Json);
         cache.set(path, v);
       }
@@ -92,4 +93,6 @@ export function loadHsdsSchemas(): HsdsSchemas {
 
 /** Ajv's errors as short lines, for assertion messages. */
 export const errorsOf = (v: ValidateFunction) =>
-  (v.errors ?? []).slice(0, 8).map((e) => `${e.instancePath || '/'} ${e.message} ${JSON.stringify(e.params)}`);
+  (v.errors ?? [])
+    .slice(0, 8)
+    .map((e) => `${e.instancePath || '/'} ${e.message} ${JSON.stringify(e.params)}`);

@@ -20,7 +20,10 @@ async function run(db: Database, table: SQL, conditions: SQL[], window: Page | n
     db,
     sql`select id, name from ${table} where ${and(conditions)} order by name, id ${tail}`,
   );
-  const [count] = await selectRows<{ n: number }>(db, sql`select count(*)::int as n from ${table} where ${and(conditions)}`);
+  const [count] = await selectRows<{ n: number }>(
+    db,
+    sql`select count(*)::int as n from ${table} where ${and(conditions)}`,
+  );
   const last = rows.at(-1);
   return { ids: rows.map((r) => r.id), last: last ?? null, total: Number(count?.n ?? 0) };
 }
@@ -29,7 +32,9 @@ export function selectOrganizations(db: Database, query: { search?: string }, wi
   const where: SQL[] = [];
   if (query.search?.trim()) {
     const pattern = like(query.search);
-    where.push(sql`(name ilike ${pattern} or alternate_name ilike ${pattern} or description ilike ${pattern})`);
+    where.push(
+      sql`(name ilike ${pattern} or alternate_name ilike ${pattern} or description ilike ${pattern})`,
+    );
   }
   return run(db, sql`organization`, where, window);
 }
@@ -71,7 +76,11 @@ export type HsdsKind = 'service' | 'service_at_location' | 'organization' | 'tax
  * The latest `updated_at` among the rows a response is built from (the objects and the children
  * that change most: locations, organizations), for Last-Modified. Null for an empty response.
  */
-export async function lastModified(db: Database, kind: HsdsKind, ids: readonly string[]): Promise<Date | null> {
+export async function lastModified(
+  db: Database,
+  kind: HsdsKind,
+  ids: readonly string[],
+): Promise<Date | null> {
   if (ids.length === 0) return null;
   const list = sql.join(
     ids.map((id) => sql`${id}::uuid`),

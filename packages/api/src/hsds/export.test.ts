@@ -23,11 +23,16 @@ beforeAll(async () => {
   await seed(t.current.db, { demoPassword: 'caremap-demo', now: new Date('2026-05-04T08:00:00Z') });
   fixture = await insertRichService(t.current.db);
   seededHidden = await hideSeededLocation(t.current.db);
-  summary = await exportHsds(t.current.db, { dir, batchSize: 150, onProgress: (f, n) => progress.push([f, n]) });
+  summary = await exportHsds(t.current.db, {
+    dir,
+    batchSize: 150,
+    onProgress: (f, n) => progress.push([f, n]),
+  });
 }, 240_000);
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
-const read = (file: string) => JSON.parse(readFileSync(join(dir, file), 'utf8')) as Array<Record<string, unknown>>;
+const read = (file: string) =>
+  JSON.parse(readFileSync(join(dir, file), 'utf8')) as Array<Record<string, unknown>>;
 
 describe('exportHsds', () => {
   it('writes every file, in batches, and a descriptor naming the schemas', async () => {
@@ -38,7 +43,10 @@ describe('exportHsds', () => {
       'taxonomies.json',
       'taxonomy_terms.json',
     ]);
-    const [count] = await selectRows<{ n: number }>(t.current.db, sql`select count(*)::int as n from service`);
+    const [count] = await selectRows<{ n: number }>(
+      t.current.db,
+      sql`select count(*)::int as n from service`,
+    );
     const services = read('services.json');
     expect(services.length).toBe(Number(count!.n));
     expect(new Set(services.map((s) => s.id)).size).toBe(services.length);
@@ -69,11 +77,24 @@ describe('exportHsds', () => {
       const records = read(file);
       expect(records.length, file).toBeGreaterThan(0);
       for (const record of records) {
-        expect(validate(record), `${file} ${record.id as string}: ${errorsOf(validate).join('\n')}`).toBe(true);
+        expect(validate(record), `${file} ${record.id as string}: ${errorsOf(validate).join('\n')}`).toBe(
+          true,
+        );
       }
     }
     const rich = read('services.json').find((s) => s.id === fixture.serviceId) as Record<string, unknown[]>;
-    for (const list of ['phones', 'schedules', 'service_areas', 'languages', 'funding', 'cost_options', 'required_documents', 'contacts', 'attributes', 'metadata']) {
+    for (const list of [
+      'phones',
+      'schedules',
+      'service_areas',
+      'languages',
+      'funding',
+      'cost_options',
+      'required_documents',
+      'contacts',
+      'attributes',
+      'metadata',
+    ]) {
       expect(rich[list]!.length, list).toBeGreaterThan(0);
     }
   });
@@ -97,9 +118,13 @@ describe('exportHsds', () => {
       expect(text.includes(word), word).toBe(false);
     }
     const rich = read('services.json').find((s) => s.id === fixture.serviceId) as {
-      service_at_locations: Array<{ location: { id: string; latitude: number; longitude: number; addresses: unknown[] } }>;
+      service_at_locations: Array<{
+        location: { id: string; latitude: number; longitude: number; addresses: unknown[] };
+      }>;
     };
-    const hidden = rich.service_at_locations.find((s) => s.location.id === fixture.hiddenLocationId)!.location;
+    const hidden = rich.service_at_locations.find(
+      (s) => s.location.id === fixture.hiddenLocationId,
+    )!.location;
     expect(hidden.addresses).toEqual([]);
     const rad = Math.PI / 180;
     const dLat = (hidden.latitude - HIDDEN_FIXTURE.latitude) * rad;

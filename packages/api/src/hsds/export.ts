@@ -130,14 +130,24 @@ export async function exportHsds(db: Database, options: ExportOptions): Promise<
     created: at.toISOString(),
     hsds_version: '3.0.1',
     resources: [
-      { name: 'services', path: 'services.json', schema: `${schemaBase}compiled/service.json`, count: files['services.json'] },
+      {
+        name: 'services',
+        path: 'services.json',
+        schema: `${schemaBase}compiled/service.json`,
+        count: files['services.json'],
+      },
       {
         name: 'organizations',
         path: 'organizations.json',
         schema: `${schemaBase}compiled/organization.json`,
         count: files['organizations.json'],
       },
-      { name: 'taxonomies', path: 'taxonomies.json', schema: `${schemaBase}taxonomy.json`, count: files['taxonomies.json'] },
+      {
+        name: 'taxonomies',
+        path: 'taxonomies.json',
+        schema: `${schemaBase}taxonomy.json`,
+        count: files['taxonomies.json'],
+      },
       {
         name: 'taxonomy_terms',
         path: 'taxonomy_terms.json',

@@ -8,8 +8,9 @@ export {
   selectTaxonomyTerms,
   type TaxonomyTermQuery,
 } from './catalog';
-export { exportHsds, type ExportOptions, type ExportSummary } from './export';
+export { type ExportOptions, type ExportSummary, exportHsds } from './export';
 export type { HsdsObject } from './format';
+export { hsdsOpenapiDocument } from './openapi';
 export {
   projectOrganizationList,
   projectOrganizations,
@@ -39,4 +40,3 @@ export {
   selectServices,
   type Window,
 } from './select';
-export { hsdsOpenapiDocument } from './openapi';

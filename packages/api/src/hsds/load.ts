@@ -112,11 +112,7 @@ const publicLocationColumns = {
 async function publicLocations(db: Database, where: (ids: string[]) => SQL, ids: Iterable<string | null>) {
   const out: PublicLocationRow[] = [];
   for (const part of chunks(unique(ids))) {
-    const rows = await db
-      .select(publicLocationColumns)
-      .from(l)
-      .where(where(part))
-      .orderBy(asc(l.id));
+    const rows = await db.select(publicLocationColumns).from(l).where(where(part)).orderBy(asc(l.id));
     for (const row of rows) {
       out.push({
         ...row,
@@ -135,18 +131,26 @@ export const loadLocationsByOrganization = (db: Database, ids: Iterable<string |
 
 const s = schema;
 export const load = {
-  services: (db: Database, ids: Iterable<string | null>) => rowsWhereIn<ServiceRow>(db, s.service, s.service.id, ids),
+  services: (db: Database, ids: Iterable<string | null>) =>
+    rowsWhereIn<ServiceRow>(db, s.service, s.service.id, ids),
   servicesByOrganization: (db: Database, ids: Iterable<string | null>) =>
     rowsWhereIn<ServiceRow>(db, s.service, s.service.organizationId, ids),
   organizations: (db: Database, ids: Iterable<string | null>) =>
     rowsWhereIn<OrganizationRow>(db, s.organization, s.organization.id, ids),
-  programs: (db: Database, ids: Iterable<string | null>) => rowsWhereIn<ProgramRow>(db, s.program, s.program.id, ids),
+  programs: (db: Database, ids: Iterable<string | null>) =>
+    rowsWhereIn<ProgramRow>(db, s.program, s.program.id, ids),
   programsByOrganization: (db: Database, ids: Iterable<string | null>) =>
     rowsWhereIn<ProgramRow>(db, s.program, s.program.organizationId, ids),
-  phonesBy: (db: Database, column: 'serviceId' | 'locationId' | 'organizationId' | 'serviceAtLocationId' | 'contactId', ids: Iterable<string | null>) =>
-    rowsWhereIn<PhoneRow>(db, s.phone, s.phone[column], ids),
-  schedulesBy: (db: Database, column: 'serviceId' | 'locationId' | 'serviceAtLocationId', ids: Iterable<string | null>) =>
-    rowsWhereIn<ScheduleRow>(db, s.schedule, s.schedule[column], ids),
+  phonesBy: (
+    db: Database,
+    column: 'serviceId' | 'locationId' | 'organizationId' | 'serviceAtLocationId' | 'contactId',
+    ids: Iterable<string | null>,
+  ) => rowsWhereIn<PhoneRow>(db, s.phone, s.phone[column], ids),
+  schedulesBy: (
+    db: Database,
+    column: 'serviceId' | 'locationId' | 'serviceAtLocationId',
+    ids: Iterable<string | null>,
+  ) => rowsWhereIn<ScheduleRow>(db, s.schedule, s.schedule[column], ids),
   languagesBy: (db: Database, column: 'serviceId' | 'locationId' | 'phoneId', ids: Iterable<string | null>) =>
     rowsWhereIn<LanguageRow>(db, s.language, s.language[column], ids),
   contactsBy: (

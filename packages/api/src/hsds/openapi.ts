@@ -19,7 +19,8 @@ export const EXTENSION_PARAMETERS: Record<string, Json> = {
     name: 'lat',
     in: 'query',
     required: false,
-    description: 'CareMap extension: latitude (WGS84) of a point; with `lng`, only results within `proximity` metres (default 10 km).',
+    description:
+      'CareMap extension: latitude (WGS84) of a point; with `lng`, only results within `proximity` metres (default 10 km).',
     schema: { type: 'number', minimum: -90, maximum: 90 },
   },
   lng: {
@@ -47,7 +48,7 @@ export const EXTENSION_PARAMETERS: Record<string, Json> = {
     name: 'age',
     in: 'query',
     required: false,
-    description: "CareMap extension: only services whose age range includes this age (years).",
+    description: 'CareMap extension: only services whose age range includes this age (years).',
     schema: { type: 'integer', minimum: 0, maximum: 150 },
   },
   language: {
@@ -81,7 +82,17 @@ export const EXTENSION_PARAMETERS: Record<string, Json> = {
   },
 };
 
-const EXTENSIONS_FOR_BOTH = ['lat', 'lng', 'open_now', 'open_at', 'age', 'language', 'free', 'wheelchair', 'attending_type'];
+const EXTENSIONS_FOR_BOTH = [
+  'lat',
+  'lng',
+  'open_now',
+  'open_at',
+  'age',
+  'language',
+  'free',
+  'wheelchair',
+  'attending_type',
+];
 
 const problemResponse = (description: string) => ({
   description,
@@ -104,7 +115,10 @@ export function hsdsOpenapiDocument(serverUrl: string): Json {
       'as the official example and documentation say; the official file names compiled/service.json there. ' +
       '`proximity` on `/services` is metres around `lat`/`lng`; on `/service_at_locations` around the postcode, or `lat`/`lng`. ' +
       'Errors are RFC 9457 problem documents. Hidden addresses (shelters) are published as an approximate point only.',
-    license: { name: 'HSDS specification: CC BY-SA 4.0', url: 'https://creativecommons.org/licenses/by-sa/4.0/' },
+    license: {
+      name: 'HSDS specification: CC BY-SA 4.0',
+      url: 'https://creativecommons.org/licenses/by-sa/4.0/',
+    },
   };
   doc.servers = [{ url: serverUrl }];
   const components = doc.components as { parameters: Json; schemas: Json };
@@ -151,7 +165,8 @@ export function hsdsOpenapiDocument(serverUrl: string): Json {
   };
   for (const [path, item] of Object.entries(paths)) {
     const responses = item.get!.responses as Record<string, Json>;
-    if (path !== '/') responses['400'] = problemResponse('A query parameter is malformed; `invalid_params` names it.');
+    if (path !== '/')
+      responses['400'] = problemResponse('A query parameter is malformed; `invalid_params` names it.');
     if (path.endsWith('{id}')) responses['404'] = problemResponse('No such object (or a malformed id).');
     responses['429'] = problemResponse('Too many requests from this address; see the Retry-After header.');
     if (path === '/services' || path === '/service_at_locations') {

@@ -25,13 +25,22 @@ beforeAll(async () => {
   orgIds.push(...orgs.map((o) => o.id));
   for (let i = 0; i < 120; i++) {
     const org = orgs[i % orgs.length]!;
-    const [s] = await db.insert(schema.service).values({ organizationId: org.id, name: `S${i}` }).returning();
+    const [s] = await db
+      .insert(schema.service)
+      .values({ organizationId: org.id, name: `S${i}` })
+      .returning();
     const [l] = await db
       .insert(schema.location)
       .values({ organizationId: org.id, latitude: 49 + i / 1000, longitude: 15 })
       .returning();
-    const [sal] = await db.insert(schema.serviceAtLocation).values({ serviceId: s!.id, locationId: l!.id }).returning();
-    await db.insert(schema.phone).values([{ serviceId: s!.id, number: `+420 ${i}` }, { locationId: l!.id, number: '1' }]);
+    const [sal] = await db
+      .insert(schema.serviceAtLocation)
+      .values({ serviceId: s!.id, locationId: l!.id })
+      .returning();
+    await db.insert(schema.phone).values([
+      { serviceId: s!.id, number: `+420 ${i}` },
+      { locationId: l!.id, number: '1' },
+    ]);
     await db.insert(schema.address).values({
       locationId: l!.id,
       address1: `Street ${i}`,
@@ -75,9 +84,15 @@ describe('batch loading', () => {
     // attribute / metadata look-up over every nested object.
     const grows = async (project: (db: Database, ids: string[]) => Promise<unknown[]>, ids: string[]) =>
       (await cost(project, ids)) - (await cost(project, ids.slice(0, 2)));
-    expect(await grows((db, ids) => projectServices(db, ids), serviceIds.slice(0, 100))).toBeLessThanOrEqual(4);
-    expect(await grows((db, ids) => projectServiceAtLocations(db, ids), salIds.slice(0, 100))).toBeLessThanOrEqual(4);
-    expect(await grows((db, ids) => projectOrganizations(db, ids), orgIds.slice(0, 20))).toBeLessThanOrEqual(4);
+    expect(await grows((db, ids) => projectServices(db, ids), serviceIds.slice(0, 100))).toBeLessThanOrEqual(
+      4,
+    );
+    expect(
+      await grows((db, ids) => projectServiceAtLocations(db, ids), salIds.slice(0, 100)),
+    ).toBeLessThanOrEqual(4);
+    expect(await grows((db, ids) => projectOrganizations(db, ids), orgIds.slice(0, 20))).toBeLessThanOrEqual(
+      4,
+    );
     expect(await cost((db, ids) => projectServices(db, ids), serviceIds.slice(0, 100))).toBeLessThan(40);
   });
 

@@ -53,9 +53,21 @@ class Decorations {
   async apply(db: Database) {
     const ids = this.nodes.map((n) => n.object.id as string);
     const [attributes, metadata] = await Promise.all([load.attributes(db, ids), load.metadata(db, ids)]);
-    const terms = new Map((await load.taxonomyTerms(db, attributes.map((a) => a.taxonomyTermId))).map((t) => [t.id, t]));
+    const terms = new Map(
+      (
+        await load.taxonomyTerms(
+          db,
+          attributes.map((a) => a.taxonomyTermId),
+        )
+      ).map((t) => [t.id, t]),
+    );
     const taxonomies = new Map(
-      (await load.taxonomies(db, [...terms.values()].map((t) => t.taxonomyId))).map((t) => [t.id, t]),
+      (
+        await load.taxonomies(
+          db,
+          [...terms.values()].map((t) => t.taxonomyId),
+        )
+      ).map((t) => [t.id, t]),
     );
     const attributesOf = groupBy(attributes, (a) => `${a.linkEntity}:${a.linkId}`);
     const metadataOf = groupBy(metadata, (m) => `${m.resourceType}:${m.resourceId}`);
@@ -89,7 +101,14 @@ const inOrder = <T extends { id: string }>(ids: readonly string[], rows: readonl
 };
 
 async function phones(db: Database, rows: Awaited<ReturnType<typeof load.phonesBy>>, d: Decorations) {
-  const languages = groupBy(await load.languagesBy(db, 'phoneId', rows.map((p) => p.id)), (g) => g.phoneId);
+  const languages = groupBy(
+    await load.languagesBy(
+      db,
+      'phoneId',
+      rows.map((p) => p.id),
+    ),
+    (g) => g.phoneId,
+  );
   return rows.map((p) => {
     const object = d.track('phone', phoneObject(p));
     const langs = languages.get(p.id);
@@ -99,7 +118,11 @@ async function phones(db: Database, rows: Awaited<ReturnType<typeof load.phonesB
 }
 
 async function contacts(db: Database, rows: Awaited<ReturnType<typeof load.contactsBy>>, d: Decorations) {
-  const phoneRows = await load.phonesBy(db, 'contactId', rows.map((c) => c.id));
+  const phoneRows = await load.phonesBy(
+    db,
+    'contactId',
+    rows.map((c) => c.id),
+  );
   const phoneObjects = await phones(db, phoneRows, d);
   const phonesOf = groupBy(
     phoneRows.map((row, i) => ({ row, object: phoneObjects[i]! })),
@@ -137,11 +160,23 @@ async function locations(db: Database, rows: PublicLocationRow[], d: Decorations
   const hidden = new Set(rows.filter((r) => r.addressHidden).map((r) => r.id));
   const [addresses, phoneMap, schedules, languages, accessibility, contactMap] = await Promise.all([
     load.addresses(db, visible),
-    load.phonesBy(db, 'locationId', ids).then((r) => grouped(r, (p) => p.locationId, (x) => phones(db, x, d))),
+    load.phonesBy(db, 'locationId', ids).then((r) =>
+      grouped(
+        r,
+        (p) => p.locationId,
+        (x) => phones(db, x, d),
+      ),
+    ),
     load.schedulesBy(db, 'locationId', ids),
     load.languagesBy(db, 'locationId', ids),
     load.accessibility(db, ids),
-    load.contactsBy(db, 'locationId', ids).then((r) => grouped(r, (c) => c.locationId, (x) => contacts(db, x, d))),
+    load.contactsBy(db, 'locationId', ids).then((r) =>
+      grouped(
+        r,
+        (c) => c.locationId,
+        (x) => contacts(db, x, d),
+      ),
+    ),
   ]);
   const addressesOf = groupBy(addresses, (a) => a.locationId);
   const schedulesOf = groupBy(schedules, (r) => r.locationId);
@@ -174,13 +209,24 @@ async function serviceAtLocations(
 ) {
   const ids = rows.map((r) => r.id);
   const [locationMap, phoneMap, schedules, contactMap] = await Promise.all([
-    loadLocationsById(db, rows.map((r) => r.locationId)).then((r) => locations(db, r, d, at)),
+    loadLocationsById(
+      db,
+      rows.map((r) => r.locationId),
+    ).then((r) => locations(db, r, d, at)),
     load.phonesBy(db, 'serviceAtLocationId', ids).then((r) =>
-      grouped(r, (p) => p.serviceAtLocationId, (x) => phones(db, x, d)),
+      grouped(
+        r,
+        (p) => p.serviceAtLocationId,
+        (x) => phones(db, x, d),
+      ),
     ),
     load.schedulesBy(db, 'serviceAtLocationId', ids),
     load.contactsBy(db, 'serviceAtLocationId', ids).then((r) =>
-      grouped(r, (c) => c.serviceAtLocationId, (x) => contacts(db, x, d)),
+      grouped(
+        r,
+        (c) => c.serviceAtLocationId,
+        (x) => contacts(db, x, d),
+      ),
     ),
   ]);
   const schedulesOf = groupBy(schedules, (r) => r.serviceAtLocationId);
@@ -198,22 +244,55 @@ async function serviceAtLocations(
 /** Fully nested services (compiled/service.json) for rows already loaded. */
 async function fullServices(db: Database, rows: ServiceRow[], d: Decorations, at: Date) {
   const ids = rows.map((r) => r.id);
-  const [organizations, programs, phoneMap, schedules, areas, languages, funding, costs, documents, contactMap, sals] =
-    await Promise.all([
-      load.organizations(db, rows.map((r) => r.organizationId)),
-      load.programs(db, rows.map((r) => r.programId)),
-      load.phonesBy(db, 'serviceId', ids).then((r) => grouped(r, (p) => p.serviceId, (x) => phones(db, x, d))),
-      load.schedulesBy(db, 'serviceId', ids),
-      load.serviceAreas(db, ids),
-      load.languagesBy(db, 'serviceId', ids),
-      load.fundingBy(db, 'serviceId', ids),
-      load.costOptions(db, ids),
-      load.requiredDocuments(db, ids),
-      load.contactsBy(db, 'serviceId', ids).then((r) => grouped(r, (c) => c.serviceId, (x) => contacts(db, x, d))),
-      load.serviceAtLocationsByService(db, ids).then((r) =>
-        grouped(r, (s) => s.serviceId, (x) => serviceAtLocations(db, x, d, at)),
+  const [
+    organizations,
+    programs,
+    phoneMap,
+    schedules,
+    areas,
+    languages,
+    funding,
+    costs,
+    documents,
+    contactMap,
+    sals,
+  ] = await Promise.all([
+    load.organizations(
+      db,
+      rows.map((r) => r.organizationId),
+    ),
+    load.programs(
+      db,
+      rows.map((r) => r.programId),
+    ),
+    load.phonesBy(db, 'serviceId', ids).then((r) =>
+      grouped(
+        r,
+        (p) => p.serviceId,
+        (x) => phones(db, x, d),
       ),
-    ]);
+    ),
+    load.schedulesBy(db, 'serviceId', ids),
+    load.serviceAreas(db, ids),
+    load.languagesBy(db, 'serviceId', ids),
+    load.fundingBy(db, 'serviceId', ids),
+    load.costOptions(db, ids),
+    load.requiredDocuments(db, ids),
+    load.contactsBy(db, 'serviceId', ids).then((r) =>
+      grouped(
+        r,
+        (c) => c.serviceId,
+        (x) => contacts(db, x, d),
+      ),
+    ),
+    load.serviceAtLocationsByService(db, ids).then((r) =>
+      grouped(
+        r,
+        (s) => s.serviceId,
+        (x) => serviceAtLocations(db, x, d, at),
+      ),
+    ),
+  ]);
   const organizationOf = new Map(organizations.map((o) => [o.id, o]));
   const programOf = new Map(programs.map((p) => [p.id, p]));
   const schedulesOf = groupBy(schedules, (r) => r.serviceId);
@@ -226,7 +305,9 @@ async function fullServices(db: Database, rows: ServiceRow[], d: Decorations, at
     const object = d.track('service', serviceObject(r));
     object.phones = phoneMap.get(r.id) ?? [];
     object.schedules = (schedulesOf.get(r.id) ?? []).map((s) => d.track('schedule', scheduleObject(s, at)));
-    object.service_areas = (areasOf.get(r.id) ?? []).map((a) => d.track('service_area', serviceAreaObject(a)));
+    object.service_areas = (areasOf.get(r.id) ?? []).map((a) =>
+      d.track('service_area', serviceAreaObject(a)),
+    );
     object.service_at_locations = sals.get(r.id) ?? [];
     object.languages = (languagesOf.get(r.id) ?? []).map((g) => d.track('language', languageObject(g)));
     const organization = organizationOf.get(r.organizationId);
@@ -256,8 +337,14 @@ export async function projectServices(db: Database, ids: readonly string[], opti
 export async function projectServiceList(db: Database, ids: readonly string[]) {
   const rows = inOrder(ids, await load.services(db, ids));
   const [organizations, programs] = await Promise.all([
-    load.organizations(db, rows.map((r) => r.organizationId)),
-    load.programs(db, rows.map((r) => r.programId)),
+    load.organizations(
+      db,
+      rows.map((r) => r.organizationId),
+    ),
+    load.programs(
+      db,
+      rows.map((r) => r.programId),
+    ),
   ]);
   const organizationOf = new Map(organizations.map((o) => [o.id, o]));
   const programOf = new Map(programs.map((p) => [p.id, p]));
@@ -277,7 +364,12 @@ export async function projectServiceList(db: Database, ids: readonly string[]) {
  */
 export async function projectServiceMinimal(db: Database, ids: readonly string[]) {
   const rows = inOrder(ids, await load.services(db, ids));
-  return rows.map((r) => ({ id: r.id, name: r.name, status: r.status, last_modified: r.updatedAt.toISOString() }));
+  return rows.map((r) => ({
+    id: r.id,
+    name: r.name,
+    status: r.status,
+    last_modified: r.updatedAt.toISOString(),
+  }));
 }
 
 export interface OrganizationOptions extends ProjectOptions {
@@ -295,19 +387,29 @@ export async function projectOrganizations(
   const d = new Decorations();
   const rows: OrganizationRow[] = inOrder(ids, await load.organizations(db, ids));
   const orgIds = rows.map((r) => r.id);
-  const [funding, contactMap, phoneMap, locationRows, programs, identifiers, serviceRows] = await Promise.all([
-    load.fundingBy(db, 'organizationId', orgIds),
-    load.contactsBy(db, 'organizationId', orgIds).then((r) =>
-      grouped(r, (c) => c.organizationId, (x) => contacts(db, x, d)),
-    ),
-    load.phonesBy(db, 'organizationId', orgIds).then((r) =>
-      grouped(r, (p) => p.organizationId, (x) => phones(db, x, d)),
-    ),
-    loadLocationsByOrganization(db, orgIds),
-    load.programsByOrganization(db, orgIds),
-    load.organizationIdentifiers(db, orgIds),
-    load.servicesByOrganization(db, orgIds),
-  ]);
+  const [funding, contactMap, phoneMap, locationRows, programs, identifiers, serviceRows] = await Promise.all(
+    [
+      load.fundingBy(db, 'organizationId', orgIds),
+      load.contactsBy(db, 'organizationId', orgIds).then((r) =>
+        grouped(
+          r,
+          (c) => c.organizationId,
+          (x) => contacts(db, x, d),
+        ),
+      ),
+      load.phonesBy(db, 'organizationId', orgIds).then((r) =>
+        grouped(
+          r,
+          (p) => p.organizationId,
+          (x) => phones(db, x, d),
+        ),
+      ),
+      loadLocationsByOrganization(db, orgIds),
+      load.programsByOrganization(db, orgIds),
+      load.organizationIdentifiers(db, orgIds),
+      load.servicesByOrganization(db, orgIds),
+    ],
+  );
   const locationMap = await locations(db, locationRows, d, at);
   serviceRows.sort((a, b) => (a.name === b.name ? (a.id < b.id ? -1 : 1) : a.name < b.name ? -1 : 1));
   const services = options.fullService
@@ -344,12 +446,19 @@ export async function projectOrganizationList(db: Database, ids: readonly string
 }
 
 /** compiled/service_at_location.json: with its location and its service fully nested. */
-export async function projectServiceAtLocations(db: Database, ids: readonly string[], options: ProjectOptions = {}) {
+export async function projectServiceAtLocations(
+  db: Database,
+  ids: readonly string[],
+  options: ProjectOptions = {},
+) {
   const at = options.at ?? new Date();
   const d = new Decorations();
   const rows = inOrder(ids, await load.serviceAtLocations(db, ids));
   const objects = await serviceAtLocations(db, rows, d, at);
-  const serviceRows = await load.services(db, rows.map((r) => r.serviceId));
+  const serviceRows = await load.services(
+    db,
+    rows.map((r) => r.serviceId),
+  );
   const services = new Map(
     (await fullServices(db, serviceRows, d, at)).map((s) => [s.id as string, s] as const),
   );
@@ -365,7 +474,10 @@ export async function projectServiceAtLocations(db: Database, ids: readonly stri
 export async function projectServiceAtLocationList(db: Database, ids: readonly string[]) {
   const rows = inOrder(ids, await load.serviceAtLocations(db, ids));
   const [locationRows, services] = await Promise.all([
-    loadLocationsById(db, rows.map((r) => r.locationId)),
+    loadLocationsById(
+      db,
+      rows.map((r) => r.locationId),
+    ),
     projectServiceList(db, [...new Set(rows.map((r) => r.serviceId))]),
   ]);
   const locationOf = new Map(locationRows.map((r) => [r.id, locationObject(r)]));
@@ -390,7 +502,14 @@ export async function projectTaxonomies(db: Database, ids: readonly string[]) {
 export async function projectTaxonomyTerms(db: Database, ids: readonly string[]) {
   const d = new Decorations();
   const terms = inOrder(ids, await load.taxonomyTerms(db, ids));
-  const taxonomies = new Map((await load.taxonomies(db, terms.map((t) => t.taxonomyId))).map((t) => [t.id, t]));
+  const taxonomies = new Map(
+    (
+      await load.taxonomies(
+        db,
+        terms.map((t) => t.taxonomyId),
+      )
+    ).map((t) => [t.id, t]),
+  );
   const out = terms.map((t) =>
     d.track('taxonomy_term', taxonomyTermObject(t, t.taxonomyId ? taxonomies.get(t.taxonomyId) : undefined)),
   );

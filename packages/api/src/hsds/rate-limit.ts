@@ -12,7 +12,9 @@ export interface PublicReadLimits {
 
 export const DEFAULT_PUBLIC_READ_LIMITS: PublicReadLimits = { points: 600, windowSeconds: 60 };
 
-export type RateDecision = { allowed: true; remaining: number } | { allowed: false; retryAfterSeconds: number };
+export type RateDecision =
+  | { allowed: true; remaining: number }
+  | { allowed: false; retryAfterSeconds: number };
 
 export interface PublicRateLimiter {
   consume(clientAddress: string): Promise<RateDecision>;

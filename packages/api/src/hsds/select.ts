@@ -118,7 +118,8 @@ const point = (lat: number, lng: number) => sql`ST_SetSRID(ST_MakePoint(${lng}, 
 const and = (conditions: SQL[]) => (conditions.length ? sql.join(conditions, sql` and `) : sql`true`);
 
 function windowSql(window: Window, nameColumn: SQL, idColumn: SQL) {
-  if ('offset' in window) return { where: sql`true`, tail: sql`limit ${window.limit} offset ${window.offset}` };
+  if ('offset' in window)
+    return { where: sql`true`, tail: sql`limit ${window.limit} offset ${window.offset}` };
   const where = window.after
     ? sql`(${nameColumn}, ${idColumn}) > (${window.after.name}, ${window.after.id}::uuid)`
     : sql`true`;
@@ -142,9 +143,15 @@ async function run(
         order by ${nameColumn}, ${idColumn} ${page.tail}`,
   );
   const last = rows.at(-1);
-  const selection: Selection = { ids: rows.map((r) => r.id), last: last ? { name: last.name, id: last.id } : null };
+  const selection: Selection = {
+    ids: rows.map((r) => r.id),
+    last: last ? { name: last.name, id: last.id } : null,
+  };
   if (withTotal) {
-    const [count] = await selectRows<{ n: number }>(db, sql`select count(*)::int as n ${from} where ${and(conditions)}`);
+    const [count] = await selectRows<{ n: number }>(
+      db,
+      sql`select count(*)::int as n ${from} where ${and(conditions)}`,
+    );
     selection.total = Number(count?.n ?? 0);
   }
   return selection;
