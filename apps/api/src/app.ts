@@ -95,7 +95,7 @@ export function createApp({
   });
 
   // Open Referral HSDS 3.0: public, read-only, CORS-open, rate-limited (see the module).
-  app.route('/api/hsds', createHsdsApp({ database, trustProxy, limits: hsdsLimits, publicUrl }));
+  app.route('/api/hsds', createHsdsApp({ database, logger, trustProxy, limits: hsdsLimits, publicUrl }));
 
   app.use(
     '/trpc/*',

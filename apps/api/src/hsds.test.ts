@@ -233,12 +233,21 @@ describe('caching', () => {
     expect(again.headers.get('etag')).toBe(etag);
     expect((await get(path, { headers: { 'if-none-match': `W/${etag}, "other"` } })).status).toBe(304);
     expect((await get(path, { headers: { 'if-none-match': '"stale"' } })).status).toBe(200);
+    expect((await get(path, { headers: { 'if-modified-since': lastModified } })).status).toBe(304);
+    const earlier = new Date(new Date(lastModified).getTime() - 1000).toUTCString();
+    expect((await get(path, { headers: { 'if-modified-since': earlier } })).status).toBe(200);
+    // If-None-Match decides when both are sent.
+    expect(
+      (await get(path, { headers: { 'if-none-match': '"stale"', 'if-modified-since': lastModified } }))
+        .status,
+    ).toBe(200);
 
     await new Promise((r) => setTimeout(r, 1100)); // Last-Modified has one-second resolution
     await t.current.db
       .update(schema.service)
       .set({ alert: 'Closed on Friday' })
       .where(eq(schema.service.id, fixture.serviceId));
+    expect((await get(path, { headers: { 'if-modified-since': lastModified } })).status).toBe(200);
     const changed = await get(path, { headers: { 'if-none-match': etag } });
     expect(changed.status).toBe(200);
     expect(changed.headers.get('etag')).not.toBe(etag);

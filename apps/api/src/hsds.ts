@@ -17,10 +17,12 @@ import {
   taxonomyTermListQuery,
   uuid,
 } from './hsds-params';
+import type { Logger } from './logger';
 import { badParameters, ProblemError } from './problem';
 
 export interface HsdsOptions {
   database: DatabaseHandle;
+  logger: Logger;
   trustProxy: number;
   limits?: Partial<domain.PublicReadLimits> | undefined;
   /** CAREMAP_PUBLIC_URL: the origin `openapi_url` and the document's server URL use. */
@@ -60,21 +62,36 @@ function sendJson(c: Context, body: unknown, modified: Date | null): Response {
   const etag = `"${createHash('sha256').update(text).digest('base64url').slice(0, 32)}"`;
   const headers = new Headers({ ETag: etag, 'Cache-Control': 'public, no-cache' });
   if (modified) headers.set('Last-Modified', modified.toUTCString());
-  if (matches(c.req.header('if-none-match'), etag)) return new Response(null, { status: 304, headers });
+  // If-None-Match wins; If-Modified-Since only counts without it (RFC 9110 13.1.3).
+  const ifNoneMatch = c.req.header('if-none-match');
+  const since = Date.parse(c.req.header('if-modified-since') ?? '');
+  const unchangedSince =
+    modified !== null && !Number.isNaN(since) && Math.floor(modified.getTime() / 1000) * 1000 <= since;
+  if (ifNoneMatch ? matches(ifNoneMatch, etag) : unchangedSince)
+    return new Response(null, { status: 304, headers });
   headers.set('Content-Type', 'application/json; charset=utf-8');
   return new Response(text, { status: 200, headers });
 }
 
 /** Every match as one JSON object per line, read in keyset windows: nothing is held beyond a batch. */
-function sendNdjson(batches: () => AsyncGenerator<domain.HsdsObject[]>): Response {
+function sendNdjson(
+  batches: () => AsyncGenerator<domain.HsdsObject[]>,
+  onError: (error: unknown) => void,
+): Response {
   const iterator = batches();
   const encoder = new TextEncoder();
   const body = new ReadableStream<Uint8Array>({
     async pull(controller) {
-      const next = await iterator.next();
-      if (next.done) controller.close();
-      else if (next.value.length) {
-        controller.enqueue(encoder.encode(next.value.map((o) => `${JSON.stringify(o)}\n`).join('')));
+      try {
+        const next = await iterator.next();
+        if (next.done) controller.close();
+        else if (next.value.length) {
+          controller.enqueue(encoder.encode(next.value.map((o) => `${JSON.stringify(o)}\n`).join('')));
+        }
+      } catch (error) {
+        // The status line is long gone: cut the stream, so the client sees a truncated body, and log.
+        onError(error);
+        controller.error(error);
       }
     },
     async cancel() {
@@ -104,8 +121,10 @@ function envelope(contents: unknown[], total: number, page: number, perPage: num
 const withoutUndefined = <T extends Record<string, unknown>>(value: T) =>
   Object.fromEntries(Object.entries(value).filter(([, v]) => v !== undefined)) as T;
 
-export function createHsdsApp({ database, trustProxy, limits, publicUrl }: HsdsOptions) {
+export function createHsdsApp({ database, logger, trustProxy, limits, publicUrl }: HsdsOptions) {
   const db = database.db;
+  const streamFailed = (path: string) => (error: unknown) =>
+    logger.error({ err: error, path }, 'HSDS ndjson stream failed');
   const limiter = domain.publicRateLimiter(db, database.kind, {
     ...domain.DEFAULT_PUBLIC_READ_LIMITS,
     ...limits,
@@ -181,7 +200,7 @@ export function createHsdsApp({ database, trustProxy, limits, publicUrl }: HsdsO
           if (page.ids.length < NDJSON_BATCH) return;
           after = page.last;
         }
-      });
+      }, streamFailed(c.req.path));
     }
     const page = await domain.selectServices(
       db,
@@ -225,7 +244,7 @@ export function createHsdsApp({ database, trustProxy, limits, publicUrl }: HsdsO
           if (page.ids.length < NDJSON_BATCH) return;
           after = page.last;
         }
-      });
+      }, streamFailed(c.req.path));
     }
     const page = await domain.selectServiceAtLocations(
       db,
@@ -263,7 +282,7 @@ export function createHsdsApp({ database, trustProxy, limits, publicUrl }: HsdsO
           if (ids.length) yield await project(ids);
           if (ids.length < NDJSON_BATCH) return;
         }
-      });
+      }, streamFailed(c.req.path));
     }
     const page = await select({ offset: (q.page - 1) * q.per_page, limit: q.per_page });
     const contents = await project(page.ids);
