@@ -149,7 +149,7 @@ export function createApp({
     if (error instanceof ProblemError) return problemResponse(error, c.req.path);
     if (error instanceof hsdsDomain.FilterNotSupported) {
       return problemResponse(
-        new ProblemError(501, 'Filter not supported yet', error.message, {
+        new ProblemError(501, 'Not Implemented', error.message, {
           invalid_params: [{ name: error.parameter, reason: error.message }],
         }),
         c.req.path,

@@ -214,7 +214,7 @@ describe('bad requests', () => {
       '/locations',
     ]) {
       const body = await problem(path, 404);
-      expect(body.title).toBe('Not found');
+      expect(body.title).toBe('Not Found');
     }
   });
 });

@@ -45,7 +45,7 @@ function parse<S extends z.ZodType>(c: Context, schema: S): z.output<S> {
 function idParam(c: Context, what: string): string {
   const id = c.req.param('id') ?? '';
   if (!uuid.safeParse(id).success)
-    throw new ProblemError(404, 'Not found', `No ${what} with id ${JSON.stringify(id)}`);
+    throw new ProblemError(404, 'Not Found', `No ${what} with id ${JSON.stringify(id)}`);
   return id;
 }
 
@@ -160,7 +160,7 @@ export function createHsdsApp({ database, logger, trustProxy, limits, publicUrl 
     if (!decision.allowed) {
       throw new ProblemError(
         429,
-        'Too many requests',
+        'Too Many Requests',
         `Too many requests; try again in ${decision.retryAfterSeconds} s`,
         {
           retryAfterSeconds: decision.retryAfterSeconds,
@@ -219,7 +219,7 @@ export function createHsdsApp({ database, logger, trustProxy, limits, publicUrl 
   app.get('/services/:id', async (c) => {
     const id = idParam(c, 'service');
     const [service] = await domain.projectServices(db, [id]);
-    if (!service) throw new ProblemError(404, 'Not found', `No service with id ${id}`);
+    if (!service) throw new ProblemError(404, 'Not Found', `No service with id ${id}`);
     return sendJson(c, service, await domain.lastModified(db, 'service', [id]));
   });
 
@@ -263,7 +263,7 @@ export function createHsdsApp({ database, logger, trustProxy, limits, publicUrl 
   app.get('/service_at_locations/:id', async (c) => {
     const id = idParam(c, 'service_at_location');
     const [object] = await domain.projectServiceAtLocations(db, [id]);
-    if (!object) throw new ProblemError(404, 'Not found', `No service_at_location with id ${id}`);
+    if (!object) throw new ProblemError(404, 'Not Found', `No service_at_location with id ${id}`);
     return sendJson(c, object, await domain.lastModified(db, 'service_at_location', [id]));
   });
 
@@ -316,7 +316,7 @@ export function createHsdsApp({ database, logger, trustProxy, limits, publicUrl 
       [id],
       withoutUndefined({ fullService: q.full_service }),
     );
-    if (!object) throw new ProblemError(404, 'Not found', `No organization with id ${id}`);
+    if (!object) throw new ProblemError(404, 'Not Found', `No organization with id ${id}`);
     return sendJson(c, object, await domain.lastModified(db, 'organization', [id]));
   });
 
@@ -334,7 +334,7 @@ export function createHsdsApp({ database, logger, trustProxy, limits, publicUrl 
   app.get('/taxonomies/:id', async (c) => {
     const id = idParam(c, 'taxonomy');
     const [object] = await domain.projectTaxonomies(db, [id]);
-    if (!object) throw new ProblemError(404, 'Not found', `No taxonomy with id ${id}`);
+    if (!object) throw new ProblemError(404, 'Not Found', `No taxonomy with id ${id}`);
     return sendJson(c, object, await domain.lastModified(db, 'taxonomy', [id]));
   });
 
@@ -358,7 +358,7 @@ export function createHsdsApp({ database, logger, trustProxy, limits, publicUrl 
   app.get('/taxonomy_terms/:id', async (c) => {
     const id = idParam(c, 'taxonomy_term');
     const [object] = await domain.projectTaxonomyTerms(db, [id]);
-    if (!object) throw new ProblemError(404, 'Not found', `No taxonomy_term with id ${id}`);
+    if (!object) throw new ProblemError(404, 'Not Found', `No taxonomy_term with id ${id}`);
     return sendJson(c, object, await domain.lastModified(db, 'taxonomy_term', [id]));
   });
 
@@ -368,7 +368,7 @@ export function createHsdsApp({ database, logger, trustProxy, limits, publicUrl 
     // `/api/hsds/` is the spec's `GET /` too (the sub-app's '/' is mounted as `/api/hsds`).
     if ((c.req.method === 'GET' || c.req.method === 'HEAD') && c.req.path.endsWith('/api/hsds/'))
       return root(c);
-    throw new ProblemError(404, 'Not found', `No HSDS endpoint ${c.req.method} ${c.req.path}`);
+    throw new ProblemError(404, 'Not Found', `No HSDS endpoint ${c.req.method} ${c.req.path}`);
   });
 
   return app;

@@ -7,6 +7,7 @@ export interface InvalidParam {
   reason: string;
 }
 
+/** `title` is the status phrase (RFC 9457 4.2.1 for `about:blank`); `detail` says what went wrong. */
 export class ProblemError extends Error {
   constructor(
     readonly status: 400 | 404 | 429 | 501,
@@ -28,7 +29,7 @@ export function badParameters(error: z.ZodError): ProblemError {
   const names = [...new Set(invalid.map((p) => p.name))];
   return new ProblemError(
     400,
-    'Invalid query parameter',
+    'Bad Request',
     `Invalid query parameter${names.length > 1 ? 's' : ''}: ${invalid.map((p) => `${p.name}: ${p.reason}`).join('; ')}`,
     { invalid_params: invalid },
   );
