@@ -165,10 +165,19 @@ export function hsdsOpenapiDocument(serverUrl: string): Json {
   };
   for (const [path, item] of Object.entries(paths)) {
     const responses = item.get!.responses as Record<string, Json>;
+    // `format=ndjson`: one object per line, the items of the page's `contents`, all of them.
+    const ok = responses['200'] as { content: Record<string, { schema: Json }> };
+    const items = (ok.content['application/json']?.schema.properties as Json | undefined)?.contents as
+      | { items: Json }
+      | undefined;
+    if (items) ok.content['application/x-ndjson'] = { schema: items.items };
     if (path !== '/')
       responses['400'] = problemResponse('A query parameter is malformed; `invalid_params` names it.');
     if (path.endsWith('{id}')) responses['404'] = problemResponse('No such object (or a malformed id).');
-    responses['429'] = problemResponse('Too many requests from this address; see the Retry-After header.');
+    responses['429'] = {
+      ...problemResponse('Too many requests from this address; see the Retry-After header.'),
+      headers: { 'Retry-After': { description: 'Seconds to wait', schema: { type: 'integer' } } },
+    };
     if (path === '/services' || path === '/service_at_locations') {
       responses['501'] = problemResponse('A filter this server does not apply yet; the problem names it.');
     }
