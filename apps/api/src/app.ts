@@ -1,6 +1,7 @@
 import {
   type AppCode,
   appRouter,
+  hsds as hsdsDomain,
   resolveSession,
   SESSION_IDLE_MS,
   SESSION_TTL_MS,
@@ -16,7 +17,9 @@ import { serialize } from 'hono/utils/cookie';
 import { clientAddress, isSecureRequest } from './client-address';
 import { csrfProtection } from './csrf';
 import type { Frontend } from './frontend';
+import { createHsdsApp } from './hsds';
 import type { Logger } from './logger';
+import { ProblemError, problemResponse } from './problem';
 import { requestId } from './request-id';
 import { securityHeaders } from './security-headers';
 
@@ -32,6 +35,8 @@ export interface AppOptions {
   security?: Partial<SecuritySettings>;
   /** CAREMAP_PUBLIC_URL: the origin browsers use; state-changing requests must come from it. */
   publicUrl?: string | undefined;
+  /** Public read limits of the HSDS API (CAREMAP_HSDS_RATE_LIMIT, CAREMAP_HSDS_RATE_WINDOW_SECONDS). */
+  hsdsLimits?: Partial<hsdsDomain.PublicReadLimits>;
 }
 
 type Env = { Variables: RequestIdVariables };
@@ -43,6 +48,7 @@ export function createApp({
   trustProxy = 0,
   security = {},
   publicUrl,
+  hsdsLimits,
 }: AppOptions) {
   const app = new Hono<Env>();
   const sessionTtlMs = security.sessionTtlMs ?? SESSION_TTL_MS;
@@ -87,6 +93,9 @@ export function createApp({
       return c.json({ status: 'unavailable', database: database.kind }, 503);
     }
   });
+
+  // Open Referral HSDS 3.0: public, read-only, CORS-open, rate-limited (see the module).
+  app.route('/api/hsds', createHsdsApp({ database, logger, trustProxy, limits: hsdsLimits, publicUrl }));
 
   app.use(
     '/trpc/*',
@@ -137,6 +146,15 @@ export function createApp({
 
   app.onError((error, c) => {
     if (error instanceof HTTPException) return error.getResponse();
+    if (error instanceof ProblemError) return problemResponse(error, c.req.path);
+    if (error instanceof hsdsDomain.FilterNotSupported) {
+      return problemResponse(
+        new ProblemError(501, 'Not Implemented', error.message, {
+          invalid_params: [{ name: error.parameter, reason: error.message }],
+        }),
+        c.req.path,
+      );
+    }
     logger.error({ reqId: c.get('requestId'), err: error }, 'unhandled error');
     return c.json(
       {

@@ -45,6 +45,14 @@ const envSchema = z.object({
     .min(1)
     .max(24 * 60)
     .default(15),
+  /** Requests per client address and window on the public HSDS API (/api/hsds). */
+  CAREMAP_HSDS_RATE_LIMIT: z.coerce.number().int().min(1).max(1_000_000).default(600),
+  CAREMAP_HSDS_RATE_WINDOW_SECONDS: z.coerce
+    .number()
+    .int()
+    .min(1)
+    .max(24 * 3600)
+    .default(60),
   /** The URL browsers use, e.g. https://caremap.example.org; state-changing requests must come from its origin. */
   CAREMAP_PUBLIC_URL: z.url({ protocol: /^https?$/ }).optional(),
   /**

@@ -2,6 +2,7 @@
 // (routePolicies in packages/api/src/policy.ts), and every public one must answer an anonymous
 // visitor without 401/403. A new route fails here until it has an entry and a sample URL.
 import { type RoutePolicy, routePolicies, routePolicy } from '@caremap/api';
+import { schema } from '@caremap/db';
 import { useTestDatabase } from '@caremap/db/testing';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { memoryLogger, serveOnFreePort } from '../test/http';
@@ -12,7 +13,37 @@ import { loadFrontend } from './frontend';
 const t = useTestDatabase();
 let app: ReturnType<typeof createApp>;
 let server: Awaited<ReturnType<typeof serveOnFreePort>>;
+const ids: Record<string, string> = {};
 beforeAll(async () => {
+  const db = t.current.db;
+  const [o] = await db.insert(schema.organization).values({ name: 'Org', description: 'd' }).returning();
+  const [s] = await db.insert(schema.service).values({ organizationId: o!.id, name: 'Service' }).returning();
+  const [l] = await db
+    .insert(schema.location)
+    .values({ organizationId: o!.id, latitude: 49.4, longitude: 15.6 })
+    .returning();
+  const [sal] = await db
+    .insert(schema.serviceAtLocation)
+    .values({ serviceId: s!.id, locationId: l!.id })
+    .returning();
+  const [tax] = await db.insert(schema.taxonomy).values({ name: 'Tax', description: 'd' }).returning();
+  const [term] = await db
+    .insert(schema.taxonomyTerm)
+    .values({
+      code: 'c',
+      name: 'Term',
+      description: 'd',
+      taxonomyId: tax!.id,
+      labels: { hu: 'a', cs: 'b', tr: 'c', en: 'Term' },
+    })
+    .returning();
+  Object.assign(ids, {
+    service: s!.id,
+    service_at_location: sal!.id,
+    organization: o!.id,
+    taxonomy: tax!.id,
+    taxonomy_term: term!.id,
+  });
   // With the frontend, so the static and shell routes are registered too (turbo builds it first).
   app = createApp({ database: t.current, logger: memoryLogger().logger, frontend: loadFrontend(repoRoot) });
   server = await serveOnFreePort(app);
@@ -25,6 +56,20 @@ const sampleUrls: Record<string, string> = {
   'GET /healthz': '/healthz',
   'GET /readyz': '/readyz',
   'ALL /trpc/*': '/trpc/auth.me',
+  'ALL /api/hsds/*': '/api/hsds/',
+  'GET /api/hsds': '/api/hsds',
+  'GET /api/hsds/openapi.json': '/api/hsds/openapi.json',
+  'GET /api/hsds/services': '/api/hsds/services',
+  // An empty database: a well-formed id of nothing is a 404, so the sample ids are ones the test inserts.
+  'GET /api/hsds/services/:id': '/api/hsds/services/{service}',
+  'GET /api/hsds/service_at_locations': '/api/hsds/service_at_locations',
+  'GET /api/hsds/service_at_locations/:id': '/api/hsds/service_at_locations/{service_at_location}',
+  'GET /api/hsds/organizations': '/api/hsds/organizations',
+  'GET /api/hsds/organizations/:id': '/api/hsds/organizations/{organization}',
+  'GET /api/hsds/taxonomies': '/api/hsds/taxonomies',
+  'GET /api/hsds/taxonomies/:id': '/api/hsds/taxonomies/{taxonomy}',
+  'GET /api/hsds/taxonomy_terms': '/api/hsds/taxonomy_terms',
+  'GET /api/hsds/taxonomy_terms/:id': '/api/hsds/taxonomy_terms/{taxonomy_term}',
   'GET /importmap.json': '/importmap.json',
   'ALL /mfe/shell/*': '/mfe/shell/mfe.json',
   'GET /mfe/shell/*': '/mfe/shell/mfe.json',
@@ -67,7 +112,7 @@ describe('REST route policies', () => {
     expect(open.filter((key) => !Object.hasOwn(sampleUrls, key))).toEqual([]);
     const answers: Record<string, string> = {};
     for (const key of open) {
-      const url = sampleUrls[key]!;
+      const url = sampleUrls[key]!.replace(/\{(\w+)\}/, (_, name: string) => ids[name]!);
       const res = await fetch(`${server.url}${url}`, { headers: { accept: 'text/html,application/json' } });
       await res.arrayBuffer();
       answers[key] = `${url} ${res.status}`;

@@ -41,7 +41,14 @@ export function securityHeaders({ trustProxy }: { trustProxy: number }): Middlew
     strictTransportSecurity: false,
   });
   return async (c, next) => {
-    await headers(c, next);
+    // A route may relax the resource policy on purpose (the public HSDS API sets `cross-origin`);
+    // secureHeaders would otherwise overwrite it with same-origin on the way out.
+    let routePolicy: string | null = null;
+    await headers(c, async () => {
+      await next();
+      routePolicy = c.res.headers.get('Cross-Origin-Resource-Policy');
+    });
+    if (routePolicy) c.res.headers.set('Cross-Origin-Resource-Policy', routePolicy);
     if (isSecureRequest(c, trustProxy)) c.res.headers.set('Strict-Transport-Security', HSTS);
     else c.res.headers.delete('Strict-Transport-Security');
   };

@@ -129,6 +129,7 @@ export async function startServer(
     frontend,
     trustProxy: env.CAREMAP_TRUST_PROXY,
     publicUrl: env.CAREMAP_PUBLIC_URL,
+    hsdsLimits: { points: env.CAREMAP_HSDS_RATE_LIMIT, windowSeconds: env.CAREMAP_HSDS_RATE_WINDOW_SECONDS },
     security: {
       sessionTtlMs: env.CAREMAP_SESSION_TTL_HOURS * 3600_000,
       sessionIdleMs: env.CAREMAP_SESSION_IDLE_MINUTES * 60_000,

@@ -9,6 +9,7 @@ export {
 } from './conference/outbox-worker';
 export type { Context, SecuritySettings, SessionUser } from './context';
 export { type AppCode, AppCodeError, appError } from './errors';
+export * as hsds from './hsds/index';
 export {
   type Action,
   type Actor,

@@ -222,6 +222,33 @@ export const routePolicies: Readonly<Record<string, RoutePolicy>> = {
   'GET /healthz': { access: 'public', what: 'liveness probe' },
   'GET /readyz': { access: 'public', what: 'readiness probe (database ping)' },
   'ALL /trpc/*': { access: 'procedures', what: 'tRPC endpoint; each procedure has its own policy' },
+  // Open Referral HSDS 3.0: public, read-only directory data (hidden addresses withheld), CORS-open,
+  // rate-limited per client address.
+  'ALL /api/hsds/*': {
+    access: 'public',
+    what: 'HSDS: CORS and the per-address rate limit; any other path under /api/hsds is a problem 404',
+  },
+  'GET /api/hsds': { access: 'public', what: 'HSDS: API version and the openapi_url' },
+  'GET /api/hsds/openapi.json': {
+    access: 'public',
+    what: 'HSDS: our OpenAPI document (official + extensions)',
+  },
+  'GET /api/hsds/services': { access: 'public', what: 'HSDS: paginated / ndjson list of services' },
+  'GET /api/hsds/services/:id': { access: 'public', what: 'HSDS: one fully nested service' },
+  'GET /api/hsds/service_at_locations': { access: 'public', what: 'HSDS: list of service_at_locations' },
+  'GET /api/hsds/service_at_locations/:id': {
+    access: 'public',
+    what: 'HSDS: one fully nested service_at_location',
+  },
+  'GET /api/hsds/organizations': { access: 'public', what: 'HSDS: list of organizations' },
+  'GET /api/hsds/organizations/:id': {
+    access: 'public',
+    what: 'HSDS: one organization with its lists and services',
+  },
+  'GET /api/hsds/taxonomies': { access: 'public', what: 'HSDS: list of taxonomies' },
+  'GET /api/hsds/taxonomies/:id': { access: 'public', what: 'HSDS: one taxonomy' },
+  'GET /api/hsds/taxonomy_terms': { access: 'public', what: 'HSDS: list of taxonomy terms' },
+  'GET /api/hsds/taxonomy_terms/:id': { access: 'public', what: 'HSDS: one taxonomy term' },
   'GET /importmap.json': { access: 'public', what: 'import map of the shell, MFEs and shared deps' },
   'ALL /mfe/shell/*': { access: 'public', what: 'cache headers for the shell bundle' },
   'GET /mfe/shell/*': { access: 'public', what: 'shell bundle (static)' },
