@@ -11,9 +11,9 @@ const repoRoot = fileURLToPath(new URL('../../..', import.meta.url));
 
 export const SCHEMA_BASE = 'https://raw.githubusercontent.com/openreferral/specification/3.0/schema/';
 
-/** Where the official files are: HSDS_SPEC_DIR, or ../shared/hsds beside the repository. */
+/** Where the official files are: HSDS_SPEC_DIR, or the byte-identical copy in vendor/hsds (see its MANIFEST.md). */
 export function specDir(): string {
-  const dir = process.env.HSDS_SPEC_DIR ?? resolve(repoRoot, '../shared/hsds');
+  const dir = process.env.HSDS_SPEC_DIR ?? resolve(repoRoot, 'vendor/hsds');
   if (!existsSync(join(dir, 'schema-3.0', 'openapi.json'))) {
     throw new Error(
       `The official HSDS 3.0 schemas are not at ${dir} (schema-3.0/openapi.json). Set HSDS_SPEC_DIR to the folder holding schema-3.0 and examples-3.0.`,

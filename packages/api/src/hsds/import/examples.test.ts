@@ -1,4 +1,5 @@
 // The official HSDS 3.0 examples import, and what they say can be read back from the tables.
+
 import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -6,9 +7,10 @@ import { selectRows } from '@caremap/db';
 import { useTestDatabase } from '@caremap/db/testing';
 import { sql } from 'drizzle-orm';
 import { describe, expect, it } from 'vitest';
+import { specDir } from '../../../test/hsds-schemas';
 import { importHsds } from './index';
 
-const official = new URL('../../../../../../shared/hsds/examples-3.0/', import.meta.url).pathname;
+const official = `${specDir()}/examples-3.0/`;
 // The examples put their one location at latitude 100, longitude 101, which no place on Earth has
 // and CareMap's location check refuses. The copies used here move it to Budapest; the test below
 // shows the untouched file is rejected for exactly that reason.

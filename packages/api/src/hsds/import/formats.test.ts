@@ -1,5 +1,6 @@
 // Every way an HSDS 3.0 source can arrive: the tabular datapackage (CSV, zipped), a zip of
 // per-object JSON files, NDJSON; and the CareMap extension fields that a round trip must keep.
+
 import { createWriteStream, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -9,13 +10,14 @@ import { stringify } from 'csv-stringify/sync';
 import { sql } from 'drizzle-orm';
 import { describe, expect, it } from 'vitest';
 import yazl from 'yazl';
+import { specDir } from '../../../test/hsds-schemas';
 import { syntheticService } from './fixtures';
 import { importHsds } from './index';
 
 const db = useTestDatabase();
 const dir = mkdtempSync(join(tmpdir(), 'hsds-formats-'));
 const rows = <T>(q: ReturnType<typeof sql>) => selectRows<T>(db.current.db, q);
-const official = new URL('../../../../../../shared/hsds/examples-3.0/', import.meta.url).pathname;
+const official = `${specDir()}/examples-3.0/`;
 
 function zip(path: string, files: Record<string, string>): Promise<void> {
   const z = new yazl.ZipFile();
