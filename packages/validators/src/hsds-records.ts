@@ -151,6 +151,18 @@ export const hsdsScheduleRecord = z.object({
   dtstart: date.optional(),
   // HSDS 3.0 says a UTC offset (number); CareMap stores an IANA zone name and accepts both.
   timezone: z.union([z.number().min(-14).max(14), text.min(1)]).optional(),
+  /** CareMap extension: the IANA zone (our exports write it beside the UTC offset). */
+  x_caremap_timezone: text
+    .min(1)
+    .refine((zone) => {
+      try {
+        new Intl.DateTimeFormat('en', { timeZone: zone });
+        return true;
+      } catch {
+        return false;
+      }
+    }, 'not an IANA time zone')
+    .optional(),
   until: date.optional(),
   count: count.optional(),
   wkst: weekdays.optional(),

@@ -1,12 +1,14 @@
 // `pnpm hsds import <file-or-folder> [--dry-run] [--json] [--kind <object>]`
+// `pnpm hsds export <folder>`
 // Opens the database the way the server does (DATABASE_URL, else the embedded one in
 // CAREMAP_DATA_DIR), prints progress on stderr and the report on stdout, and exits 1 when the
-// source is rejected. `pnpm hsds export` is the export's own command (wired by its module).
+// source is rejected. Export writes the HSDS 3.0 JSON files the public API serves.
 import { resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import { openDatabase } from '@caremap/db';
 import { type HsdsTable, hsdsTables } from '@caremap/validators';
+import { exportHsds } from './export';
 import { type ImportProgress, type ImportReport, importHsds } from './import/index';
 
 const repoRoot = fileURLToPath(new URL('../../../..', import.meta.url));
@@ -20,7 +22,9 @@ const USAGE = `Usage:
       --dry-run  validate and report, write nothing
       --json     print the whole report as JSON
       --kind     what the top-level objects of a JSON file are (default: guessed), e.g. service
-  pnpm hsds export ...   (the export command)
+  pnpm hsds export <folder>
+      writes services.json (compiled services), organizations.json, taxonomies.json,
+      taxonomy_terms.json and datapackage.json: what /api/hsds serves, hidden addresses withheld
 
 Database: DATABASE_URL (PostgreSQL), else the embedded database in CAREMAP_DATA_DIR
 (default ${resolve(repoRoot, '.caremap/data')}).`;
@@ -97,8 +101,7 @@ async function runImport(args: string[]): Promise<number> {
   if (kind && !hsdsTables.includes(kind))
     throw new UsageError(`--kind must be one of ${hsdsTables.join(', ')}`);
   const path = resolve(userCwd, target);
-  const dataDir = resolve(userCwd, process.env.CAREMAP_DATA_DIR || resolve(repoRoot, '.caremap/data'));
-  const handle = await openDatabase({ databaseUrl: process.env.DATABASE_URL || undefined, dataDir });
+  const handle = await openConfiguredDatabase();
   try {
     await handle.migrate();
     process.stderr.write(
@@ -118,9 +121,34 @@ async function runImport(args: string[]): Promise<number> {
 
 class UsageError extends Error {}
 
+async function openConfiguredDatabase() {
+  const dataDir = resolve(userCwd, process.env.CAREMAP_DATA_DIR || resolve(repoRoot, '.caremap/data'));
+  return openDatabase({ databaseUrl: process.env.DATABASE_URL || undefined, dataDir });
+}
+
+async function runExport(args: string[]): Promise<number> {
+  const { positionals } = parseArgs({ args, allowPositionals: true, options: {} });
+  const [target] = positionals;
+  if (!target || positionals.length > 1) throw new UsageError('export needs exactly one folder');
+  const dir = resolve(userCwd, target);
+  const handle = await openConfiguredDatabase();
+  try {
+    await handle.migrate();
+    process.stderr.write(`Exporting to ${dir}\n`);
+    const summary = await exportHsds(handle.db, {
+      dir,
+      onProgress: (file, written) => process.stderr.write(`  ${file}: ${written}\n`),
+    });
+    for (const [file, n] of Object.entries(summary.files)) process.stdout.write(`${file}: ${n} records\n`);
+    return 0;
+  } finally {
+    await handle.close();
+  }
+}
+
 const commands: Record<string, (args: string[]) => Promise<number>> = {
   import: runImport,
-  // export: the export module registers itself here (packages/api/src/hsds/export.ts).
+  export: runExport,
 };
 
 async function main(argv: string[]): Promise<number> {

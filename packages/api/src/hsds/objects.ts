@@ -100,6 +100,8 @@ export const scheduleObject = (r: ScheduleRow, at: Date): HsdsObject =>
     valid_to: r.validTo,
     dtstart: r.dtstart,
     timezone: utcOffsetHours(r.timezone, at),
+    // CareMap extension: the IANA zone itself, which survives summer time and a round trip.
+    x_caremap_timezone: r.timezone && utcOffsetHours(r.timezone, at) !== undefined ? r.timezone : undefined,
     until: r.until,
     count: r.count,
     wkst: r.wkst,

@@ -42,7 +42,9 @@ export function toColumns(table: HsdsTable, data: Row): Row {
   for (const [key, value] of Object.entries(data)) if (!key.startsWith('x_caremap_')) row[key] = value;
   switch (table) {
     case 'service':
-      // Derived from updated_at on the way out; not stored.
+      // last_modified is our updated_at: kept on insert, so an export imported elsewhere exports
+      // the same dates; an update is a change made here and now (the touch trigger stamps it).
+      row.updated_at = data.last_modified;
       delete row.last_modified;
       break;
     case 'location':
@@ -62,7 +64,9 @@ export function toColumns(table: HsdsTable, data: Row): Row {
       if (typeof data.extension === 'number') row.extension = String(data.extension);
       break;
     case 'schedule':
-      if (typeof data.timezone === 'number') row.timezone = String(data.timezone);
+      // Our own exports carry the IANA zone beside HSDS's bare UTC offset; prefer it.
+      if (typeof data.x_caremap_timezone === 'string') row.timezone = data.x_caremap_timezone;
+      else if (typeof data.timezone === 'number') row.timezone = String(data.timezone);
       if (typeof data.attending_type === 'string')
         row.attending_type = attendingTypeOf(data.attending_type).value;
       break;

@@ -54,21 +54,30 @@ export class ImportWriteError extends Error {
 interface Target {
   name: string;
   columns: { name: string; type: string }[];
+  /** Written on insert only (never compared, never updated), defaulting to now(). */
+  insertOnly: { name: string; type: string }[];
 }
+const INSERT_ONLY: Partial<Record<HsdsTable, { name: string; type: string }[]>> = {
+  service: [{ name: 'updated_at', type: 'timestamp with time zone' }],
+};
 const targets = new Map<HsdsTable, Target>(
   writeOrder.map((t) => {
     const columns = Object.values(getTableColumns(tables[t]) as Record<string, PgColumn>)
       .filter((c) => !OWN.has(c.name) && !(c.name === 'version' && c.getSQLType() === 'integer'))
       .map((c) => ({ name: c.name, type: c.getSQLType() }));
-    return [t, { name: t, columns }];
+    return [t, { name: t, columns, insertOnly: INSERT_ONLY[t] ?? [] }];
   }),
 );
 
 function upsertStatement(target: Target, json: string): SQL {
   const cols = target.columns.map((c) => sql.identifier(c.name));
-  const list = sql.join(cols, sql`, `);
   const typed = sql.join(
-    target.columns.map((c) => sql`${sql.identifier(c.name)} ${sql.raw(c.type)}`),
+    [...target.columns, ...target.insertOnly].map((c) => sql`${sql.identifier(c.name)} ${sql.raw(c.type)}`),
+    sql`, `,
+  );
+  const insertList = sql.join([...cols, ...target.insertOnly.map((c) => sql.identifier(c.name))], sql`, `);
+  const selectList = sql.join(
+    [...cols, ...target.insertOnly.map((c) => sql`coalesce(${sql.identifier(c.name)}, now())`)],
     sql`, `,
   );
   const table = sql.identifier(target.name);
@@ -85,8 +94,8 @@ function upsertStatement(target: Target, json: string): SQL {
     nonId.map((c) => sql`excluded.${c}`),
     sql`, `,
   );
-  return sql`insert into ${table} (${list})
-    select ${list} from jsonb_to_recordset(${json}::jsonb) as x(${typed})
+  return sql`insert into ${table} (${insertList})
+    select ${selectList} from jsonb_to_recordset(${json}::jsonb) as x(${typed})
     on conflict (id) do update set ${set}
     where (${current}) is distinct from (${incoming})
     returning (xmax = 0) as inserted`;
