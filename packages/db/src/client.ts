@@ -3,6 +3,8 @@ import { resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { PGlite } from '@electric-sql/pglite';
 import { btree_gist } from '@electric-sql/pglite/contrib/btree_gist';
+import { pg_trgm } from '@electric-sql/pglite/contrib/pg_trgm';
+import { unaccent } from '@electric-sql/pglite/contrib/unaccent';
 import { postgis } from '@electric-sql/pglite-postgis';
 import type { SQL } from 'drizzle-orm';
 import type { PgDatabase, PgQueryResultHKT } from 'drizzle-orm/pg-core';
@@ -134,7 +136,8 @@ async function openPglite(options: OpenOptions): Promise<DatabaseHandle> {
   let pg: PGlite;
   try {
     pg = await PGlite.create(inMemory ? undefined : dataDir, {
-      extensions: { postgis, btree_gist },
+      // unaccent and pg_trgm: accent-blind, typo-tolerant directory search (migration 0011).
+      extensions: { postgis, btree_gist, unaccent, pg_trgm },
       ...(options.loadDataDir ? { loadDataDir: options.loadDataDir } : {}),
     });
     await pg.query('select 1');

@@ -5,3 +5,4 @@ export * from './directory';
 export * from './directory-details';
 export * from './network';
 export * from './suggestion';
+export * from './search';
