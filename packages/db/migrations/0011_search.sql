@@ -157,43 +157,51 @@ LANGUAGE sql STABLE PARALLEL SAFE AS $$
   WHERE sal.service_id = sid ORDER BY a.address_type, sal.location_id, a.id LIMIT 1
 $$;
 --> statement-breakpoint
--- Whether the service is open at `at`: some WEEKLY schedule of the service (or of one of its
--- service_at_locations) covers the local weekday and time, within valid_from..valid_to. Hours are
--- [opens_at, closes_at); closes_at 23:59 means "until midnight". On a public holiday of the
--- location's country the service is closed, unless it carries the facet open_on_public_holidays or
--- the schedule is a one-day schedule for that very date (valid_from = valid_to). Only active
--- services are open. Location-only schedules and MONTHLY rules are not evaluated (no data uses them).
-CREATE OR REPLACE FUNCTION caremap_service_open_at(sid uuid, at timestamptz) RETURNS boolean
-LANGUAGE sql STABLE PARALLEL SAFE AS $$
-  SELECT EXISTS (
-    SELECT 1
-    FROM service s
-    JOIN schedule r ON r.service_id = s.id
-      OR r.service_at_location_id IN (SELECT id FROM service_at_location WHERE service_id = s.id)
-    LEFT JOIN service_at_location sal ON sal.id = r.service_at_location_id
-    CROSS JOIN LATERAL (
-      SELECT coalesce(
-        (SELECT a.country FROM address a WHERE a.location_id = sal.location_id ORDER BY a.address_type, a.id LIMIT 1),
-        caremap_service_country(s.id)) AS country
-    ) c
-    CROSS JOIN LATERAL (
-      SELECT (at AT TIME ZONE coalesce(r.timezone, caremap_country_timezone(c.country))) AS local
-    ) l
-    WHERE s.id = sid AND s.status = 'active'
-      AND r.freq = 'WEEKLY' AND r.byday IS NOT NULL AND r.opens_at IS NOT NULL AND r.closes_at IS NOT NULL
-      AND (r.valid_from IS NULL OR r.valid_from <= l.local::date)
-      AND (r.valid_to IS NULL OR l.local::date <= r.valid_to)
-      AND ('{SU,MO,TU,WE,TH,FR,SA}'::text[])[extract(dow FROM l.local)::int + 1]
-          = ANY (string_to_array(replace(r.byday, ' ', ''), ','))
-      AND r.opens_at <= l.local::time
-      AND (l.local::time < r.closes_at OR r.closes_at = '23:59')
-      AND (
-        NOT EXISTS (SELECT 1 FROM public_holiday h WHERE h.country = upper(c.country) AND h.date = l.local::date)
-        OR r.valid_from = r.valid_to
-        OR EXISTS (
-          SELECT 1 FROM attribute fa JOIN taxonomy_term ft ON ft.id = fa.taxonomy_term_id
-          WHERE fa.link_entity = 'service' AND fa.link_id = s.id AND ft.taxonomy = 'caremap-facets'
-            AND ft.code = 'open_on_public_holidays' AND lower(coalesce(fa.value, '')) IN ('true', 'yes', '1'))
-      )
-  )
+-- Every opening rule of a service with the country and zone it is read in: the service's own
+-- schedules and those of its service_at_locations (location-only schedules are not read).
+-- `holidays_open`: the service carries the facet caremap-facets/open_on_public_holidays.
+CREATE VIEW service_schedule_rule AS
+  SELECT x.*, c.country, coalesce(x.timezone, caremap_country_timezone(c.country)) AS zone,
+    EXISTS (
+      SELECT 1 FROM attribute fa JOIN taxonomy_term ft ON ft.id = fa.taxonomy_term_id
+      WHERE fa.link_entity = 'service' AND fa.link_id = x.service_id AND ft.taxonomy = 'caremap-facets'
+        AND ft.code = 'open_on_public_holidays' AND lower(coalesce(fa.value, '')) IN ('true', 'yes', '1')
+    ) AS holidays_open
+  FROM (
+    SELECT r.service_id, r.id AS schedule_id, NULL::uuid AS location_id, r.freq, r.byday, r.opens_at,
+           r.closes_at, r.valid_from, r.valid_to, r.attending_type, r.timezone
+    FROM schedule r
+    WHERE r.service_id IS NOT NULL
+    UNION ALL
+    SELECT sal.service_id, r.id, sal.location_id, r.freq, r.byday, r.opens_at, r.closes_at, r.valid_from,
+           r.valid_to, r.attending_type, r.timezone
+    FROM schedule r
+    JOIN service_at_location sal ON sal.id = r.service_at_location_id
+    WHERE r.service_id IS NULL
+  ) x
+  -- OFFSET 0 keeps the lookup a subquery evaluated once per rule, not copied into every use of the zone.
+  CROSS JOIN LATERAL (
+    SELECT upper(coalesce(
+      (SELECT a.country FROM address a WHERE a.location_id = x.location_id ORDER BY a.address_type, a.id LIMIT 1),
+      caremap_service_country(x.service_id))) AS country
+    OFFSET 0
+  ) c;
+--> statement-breakpoint
+-- Whether one rule is open at `at`: WEEKLY, the local weekday in byday, opens_at <= local time <
+-- closes_at (closes_at 23:59 means "until midnight"), local date within valid_from..valid_to. On a
+-- public holiday of the rule's country (`is_holiday`, the caller joins public_holiday) it is closed,
+-- unless holidays_open or the rule is a one-day schedule for that very date (valid_from = valid_to).
+-- MONTHLY rules are not evaluated. A plain expression, so PostgreSQL inlines it into the caller.
+CREATE OR REPLACE FUNCTION caremap_rule_open_at(
+  freq schedule_freq, byday text, opens_at time, closes_at time, valid_from date, valid_to date,
+  zone text, at timestamptz, is_holiday boolean, holidays_open boolean
+) RETURNS boolean LANGUAGE sql STABLE PARALLEL SAFE AS $$
+  SELECT freq = 'WEEKLY' AND byday IS NOT NULL AND opens_at IS NOT NULL AND closes_at IS NOT NULL
+    AND (valid_from IS NULL OR valid_from <= (at AT TIME ZONE zone)::date)
+    AND (valid_to IS NULL OR (at AT TIME ZONE zone)::date <= valid_to)
+    AND ('{SU,MO,TU,WE,TH,FR,SA}'::text[])[extract(dow FROM (at AT TIME ZONE zone))::int + 1]
+        = ANY (string_to_array(replace(byday, ' ', ''), ','))
+    AND opens_at <= (at AT TIME ZONE zone)::time
+    AND ((at AT TIME ZONE zone)::time < closes_at OR closes_at = '23:59')
+    AND (NOT is_holiday OR holidays_open OR valid_from = valid_to)
 $$;
