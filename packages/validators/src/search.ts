@@ -19,7 +19,10 @@ export const latLngSchema = z.object({
 });
 
 /** RFC 3339 date-time with an offset or Z, e.g. 2026-12-02T09:30:00+01:00. */
-export const rfc3339Schema = z.iso.datetime({ offset: true, message: 'must be an RFC 3339 date-time with a time zone, e.g. 2026-12-02T09:30:00+01:00' });
+export const rfc3339Schema = z.iso.datetime({
+  offset: true,
+  message: 'must be an RFC 3339 date-time with a time zone, e.g. 2026-12-02T09:30:00+01:00',
+});
 
 export const DEFAULT_RADIUS_METERS = 25_000;
 

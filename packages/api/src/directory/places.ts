@@ -76,7 +76,7 @@ export function suggestPlaces(prefix: string, locale: Locale = 'en', limit = 8):
   const inside: Indexed[] = [];
   for (const entry of towns()) {
     if (entry.folded.startsWith(wanted)) starts.push(entry);
-    else if (entry.words.some((w, i) => i > 0 && `${entry.words.slice(i).join(' ')}`.startsWith(wanted)))
+    else if (entry.words.some((_, i) => i > 0 && entry.words.slice(i).join(' ').startsWith(wanted)))
       inside.push(entry);
     if (starts.length >= limit) break;
   }

@@ -233,10 +233,12 @@ function orderBy(sort: 'relevance' | 'distance' | 'name', level: 'inner' | 'oute
   const name = c('ss.name_text', 'name_text');
   const id = c('s.id', 'id');
   const distance = c('loc.distance', 'distance');
-  const rank = sql.raw(level === "inner" ? "rank" : "p.rank");
+  const rank = sql.raw(level === 'inner' ? 'rank' : 'p.rank');
   if (sort === 'distance') return sql`${distance} asc nulls last, ${id}`;
   if (sort === 'name') return sql`${name}, ${id}`;
-  return hasPoint ? sql`${rank} desc, ${distance} asc nulls last, ${name}, ${id}` : sql`${rank} desc, ${name}, ${id}`;
+  return hasPoint
+    ? sql`${rank} desc, ${distance} asc nulls last, ${name}, ${id}`
+    : sql`${rank} desc, ${name}, ${id}`;
 }
 
 /** A bounding-box margin (degrees) that surely contains the radius, for the GiST index prefilter. */
