@@ -205,3 +205,23 @@ CREATE OR REPLACE FUNCTION caremap_rule_open_at(
     AND ((at AT TIME ZONE zone)::time < closes_at OR closes_at = '23:59')
     AND (NOT is_holiday OR holidays_open OR valid_from = valid_to)
 $$;
+--> statement-breakpoint
+-- Fix of 0009: the public point of a hidden address went in a whole-degree direction, so 1 in 180
+-- shelters moved due north/south (or east/west) and kept its exact longitude (or latitude): one
+-- exact coordinate was published. The direction is now at least 15 degrees off every axis, so
+-- both coordinates differ (by >= 300 m); distance and stability (derived from the id) as before.
+CREATE OR REPLACE FUNCTION caremap_public_point(loc_id uuid, exact geometry, hidden boolean)
+RETURNS geometry LANGUAGE sql IMMUTABLE PARALLEL SAFE AS $$
+  SELECT CASE
+    WHEN exact IS NULL THEN NULL
+    WHEN NOT hidden THEN exact
+    ELSE ST_SetSRID(ST_Project(
+      exact::geography,
+      1200 + (('x' || substr(md5(loc_id::text), 1, 8))::bit(32)::bigint % 800),
+      radians(90 * (('x' || substr(md5(loc_id::text), 17, 8))::bit(32)::bigint % 4)
+              + 15 + (('x' || substr(md5(loc_id::text), 9, 8))::bit(32)::bigint % 6000) / 100.0)
+    )::geometry, 4326)
+  END
+$$;
+--> statement-breakpoint
+UPDATE location SET public_geom = caremap_public_point(id, geom, address_hidden) WHERE address_hidden;

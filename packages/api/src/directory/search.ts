@@ -133,9 +133,8 @@ export async function searchServices(
   if (input.wheelchair) where.push(facetTrue('wheelchair_accessible', sql`s.id`));
   if (input.attendingType) {
     const types = input.attendingType === 'phone' ? ['phone'] : [input.attendingType, 'hybrid'];
-    where.push(sql`exists (select 1 from schedule r
-      where (r.service_id = s.id or r.service_at_location_id in (select id from service_at_location where service_id = s.id))
-        and r.attending_type::text = any (${textArray(types)}))`);
+    where.push(sql`exists (select 1 from service_schedule_rule r
+      where r.service_id = s.id and r.attending_type::text = any (${textArray(types)}))`);
   }
   if (input.organizationId) where.push(sql`s.organization_id = ${input.organizationId}::uuid`);
   if (input.modifiedAfter) where.push(sql`s.updated_at > ${input.modifiedAfter}::timestamptz`);
