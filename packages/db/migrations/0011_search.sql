@@ -157,11 +157,23 @@ LANGUAGE sql STABLE PARALLEL SAFE AS $$
   WHERE sal.service_id = sid ORDER BY a.address_type, sal.location_id, a.id LIMIT 1
 $$;
 --> statement-breakpoint
+-- The country a rule is read in: its location's (first address), else the service's.
+CREATE OR REPLACE FUNCTION caremap_rule_country(sid uuid, loc uuid) RETURNS text
+LANGUAGE sql STABLE PARALLEL SAFE AS $$
+  SELECT upper(coalesce(
+    (SELECT a.country FROM address a WHERE a.location_id = loc ORDER BY a.address_type, a.id LIMIT 1),
+    caremap_service_country(sid)))
+$$;
+--> statement-breakpoint
 -- Every opening rule of a service with the country and zone it is read in: the service's own
 -- schedules and those of its service_at_locations (location-only schedules are not read).
--- `holidays_open`: the service carries the facet caremap-facets/open_on_public_holidays.
+-- `holidays_open`: the service carries the facet caremap-facets/open_on_public_holidays. The
+-- country is looked up only where a query reads it (the zone needs it only without a timezone),
+-- so a filter over 100,000 services does not pay an address lookup per rule.
 CREATE VIEW service_schedule_rule AS
-  SELECT x.*, c.country, coalesce(x.timezone, caremap_country_timezone(c.country)) AS zone,
+  SELECT x.*,
+    caremap_rule_country(x.service_id, x.location_id) AS country,
+    coalesce(x.timezone, caremap_country_timezone(caremap_rule_country(x.service_id, x.location_id))) AS zone,
     EXISTS (
       SELECT 1 FROM attribute fa JOIN taxonomy_term ft ON ft.id = fa.taxonomy_term_id
       WHERE fa.link_entity = 'service' AND fa.link_id = x.service_id AND ft.taxonomy = 'caremap-facets'
@@ -178,32 +190,25 @@ CREATE VIEW service_schedule_rule AS
     FROM schedule r
     JOIN service_at_location sal ON sal.id = r.service_at_location_id
     WHERE r.service_id IS NULL
-  ) x
-  -- OFFSET 0 keeps the lookup a subquery evaluated once per rule, not copied into every use of the zone.
-  CROSS JOIN LATERAL (
-    SELECT upper(coalesce(
-      (SELECT a.country FROM address a WHERE a.location_id = x.location_id ORDER BY a.address_type, a.id LIMIT 1),
-      caremap_service_country(x.service_id))) AS country
-    OFFSET 0
-  ) c;
+  ) x;
 --> statement-breakpoint
--- Whether one rule is open at `at`: WEEKLY, the local weekday in byday, opens_at <= local time <
--- closes_at (closes_at 23:59 means "until midnight"), local date within valid_from..valid_to. On a
--- public holiday of the rule's country (`is_holiday`, the caller joins public_holiday) it is closed,
--- unless holidays_open or the rule is a one-day schedule for that very date (valid_from = valid_to).
--- MONTHLY rules are not evaluated. A plain expression, so PostgreSQL inlines it into the caller.
+-- Whether one rule's hours cover `local` (the instant in the rule's zone): WEEKLY, the local
+-- weekday in byday, opens_at <= local time <
+-- closes_at (closes_at 23:59 means "until midnight"), local date within valid_from..valid_to.
+-- Public holidays are the caller's second step (directory/open-hours.ts): closed on a holiday of
+-- the rule's country unless holidays_open or the rule is a one-day schedule (valid_from =
+-- valid_to). MONTHLY rules are not evaluated. A plain expression, so PostgreSQL inlines it.
 CREATE OR REPLACE FUNCTION caremap_rule_open_at(
   freq schedule_freq, byday text, opens_at time, closes_at time, valid_from date, valid_to date,
-  zone text, at timestamptz, is_holiday boolean, holidays_open boolean
-) RETURNS boolean LANGUAGE sql STABLE PARALLEL SAFE AS $$
+  local timestamp
+) RETURNS boolean LANGUAGE sql IMMUTABLE PARALLEL SAFE AS $$
   SELECT freq = 'WEEKLY' AND byday IS NOT NULL AND opens_at IS NOT NULL AND closes_at IS NOT NULL
-    AND (valid_from IS NULL OR valid_from <= (at AT TIME ZONE zone)::date)
-    AND (valid_to IS NULL OR (at AT TIME ZONE zone)::date <= valid_to)
-    AND ('{SU,MO,TU,WE,TH,FR,SA}'::text[])[extract(dow FROM (at AT TIME ZONE zone))::int + 1]
+    AND (valid_from IS NULL OR valid_from <= local::date)
+    AND (valid_to IS NULL OR local::date <= valid_to)
+    AND ('{SU,MO,TU,WE,TH,FR,SA}'::text[])[extract(dow FROM local)::int + 1]
         = ANY (string_to_array(replace(byday, ' ', ''), ','))
-    AND opens_at <= (at AT TIME ZONE zone)::time
-    AND ((at AT TIME ZONE zone)::time < closes_at OR closes_at = '23:59')
-    AND (NOT is_holiday OR holidays_open OR valid_from = valid_to)
+    AND opens_at <= local::time
+    AND (local::time < closes_at OR closes_at = '23:59')
 $$;
 --> statement-breakpoint
 -- Fix of 0009: the public point of a hidden address went in a whole-degree direction, so 1 in 180
