@@ -23,6 +23,9 @@ CREATE INDEX service_search_document_gin ON service_search USING gin (document);
 --> statement-breakpoint
 CREATE INDEX service_search_name_trgm ON service_search USING gin (name_text gin_trgm_ops);
 --> statement-breakpoint
+-- The name order of the search walks this index (service_id breaks ties).
+CREATE INDEX service_search_name_idx ON service_search (name_text, service_id);
+--> statement-breakpoint
 CREATE INDEX search_word_trgm ON search_word USING gin (word gin_trgm_ops);
 --> statement-breakpoint
 CREATE INDEX search_word_prefix ON search_word (word text_pattern_ops);

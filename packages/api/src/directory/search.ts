@@ -173,40 +173,39 @@ export async function searchServices(
         ${nearest}
         where ${sql.join(where, sql` and `)}`;
 
-  const rows = await selectRows<{
-    id: string;
-    name: string;
-    organization_id: string;
-    organization_name: string;
-    status: string;
-    location_id: string | null;
-    lat: number | null;
-    lng: number | null;
-    distance: number | null;
-    open_now: boolean;
-    total: number;
-  }>(
-    db,
-    sql`
-      select p.id, p.name, p.organization_id, p.organization_name, p.status, p.distance, p.total,
+  // Items and count are two statements (run side by side), so a page needs no window over every
+  // match and the name order can walk the (name_text, service_id) index.
+  const [rows, [counted]] = await Promise.all([
+    selectRows<{
+      id: string;
+      name: string;
+      organization_id: string;
+      organization_name: string;
+      status: string;
+      location_id: string | null;
+      lat: number | null;
+      lng: number | null;
+      distance: number | null;
+      open_now: boolean;
+    }>(
+      db,
+      sql`
+      select p.id, p.name, p.organization_id, p.organization_name, p.status, p.distance,
              ${point ? sql`p.location_id, p.lat, p.lng` : sql`first.location_id, first.lat, first.lng`},
              ${openAtSql(sql`p.id`, at)} as open_now
       from (
         select s.id, s.name, s.organization_id, o.name as organization_name, s.status::text as status,
-               ss.name_text, ${located}, ${rank} as rank, count(*) over ()::int as total
+               ss.name_text, ${located}, ${rank} as rank
         ${filtered}
         order by ${orderBy(sort, 'inner', !!point)}
         limit ${input.size} offset ${offset}
       ) p
       ${point ? sql`` : firstLocation}
       order by ${orderBy(sort, 'outer', !!point)}`,
-  );
-  let total = rows[0]?.total ?? 0;
-  if (rows.length === 0 && offset > 0) {
-    // Past the last page the window count has no row to ride on: count separately.
-    const [counted] = await selectRows<{ n: number }>(db, sql`select count(*)::int as n ${filtered}`);
-    total = counted?.n ?? 0;
-  }
+    ),
+    selectRows<{ n: number }>(db, sql`select count(*)::int as n ${filtered}`),
+  ]);
+  const total = counted?.n ?? 0;
   return {
     total: Number(total),
     page: input.page,
@@ -230,7 +229,7 @@ export async function searchServices(
 function orderBy(sort: 'relevance' | 'distance' | 'name', level: 'inner' | 'outer', hasPoint: boolean): SQL {
   const c = (inner: string, outer: string) => sql.raw(level === 'inner' ? inner : `p.${outer}`);
   const name = c('ss.name_text', 'name_text');
-  const id = c('s.id', 'id');
+  const id = c('ss.service_id', 'id');
   const distance = c('loc.distance', 'distance');
   const rank = sql.raw(level === 'inner' ? 'rank' : 'p.rank');
   if (sort === 'distance') return sql`${distance} asc nulls last, ${id}`;
