@@ -1,7 +1,7 @@
-// Writes migrations/0012_public_holidays.sql from date-holidays (a maintained holiday library):
+// Writes migrations/0014_public_holidays.sql from date-holidays (a maintained holiday library):
 // the public holidays (type "public", whole days) of HU, CZ and TR for 2024-2030. Multi-day
 // holidays (Ramazan and Kurban Bayramı) get one row per day. Rerun and commit to extend the years:
-//   node scripts/public-holidays.mjs > migrations/0012_public_holidays.sql
+//   node scripts/public-holidays.mjs > migrations/0014_public_holidays.sql
 import Holidays from 'date-holidays';
 
 const COUNTRIES = ['HU', 'CZ', 'TR'];

@@ -1,5 +1,5 @@
 // "Open at an instant" as SQL over the view service_schedule_rule and caremap_rule_open_at
-// (migration 0011). One fragment serves the search filter, the search results' badge and the
+// (migration 0013). One fragment serves the search filter, the search results' badge and the
 // service page, so they cannot disagree. Only active services are ever open.
 import { type SQL, sql } from 'drizzle-orm';
 

@@ -9,7 +9,7 @@
 // - taxonomyTermIds: tagged (attribute on the service) with a term or any of its descendants.
 // - near/placeId + radiusMeters: some location's PUBLIC point (location.public_geom) within the
 //   radius (default 25 km). Distances are always to public points, never to a hidden exact one.
-// - openNow/openAt: caremap_service_open_at (migration 0011): WEEKLY schedules in the service's
+// - openNow/openAt: open-hours.ts over migration 0013: WEEKLY schedules in the service's
 //   zone, valid_from/valid_to, closed on the location country's public holidays (open-hours.ts).
 // - age: minimum_age <= age <= maximum_age, a missing bound is open.
 // - language: a `language` row of the service with the code or an equivalent (hu = hun).

@@ -1,4 +1,4 @@
-// Free text -> PostgreSQL tsquery over the search documents (migration 0011). Words are folded
+// Free text -> PostgreSQL tsquery over the search documents (migration 0013). Words are folded
 // (unaccented, lower case) by the database itself, so query and documents agree whatever the
 // language. The last word is a prefix while the user types; a word that occurs in no document is
 // taken for a typo and replaced by its nearest known words (pg_trgm similarity over `search_word`).

@@ -16,7 +16,7 @@ async function matching(words: string): Promise<string[]> {
   return rows.map((r) => r.name);
 }
 
-describe('search support (migration 0011)', () => {
+describe('search support (migration 0013)', () => {
   it('has unaccent and pg_trgm, and folds accents and case the same on every database', async () => {
     const [row] = await selectRows<{ folded: string; similar: number }>(
       t.current.db,

@@ -1,5 +1,5 @@
 // CareMap search support: the search document of every service and the public holidays that close
-// services. The document rows are kept by triggers (migration 0011): nobody writes them by hand.
+// services. The document rows are kept by triggers (migration 0013): nobody writes them by hand.
 import { customType, date, index, pgTable, primaryKey, text, uuid } from 'drizzle-orm/pg-core';
 import { service } from './directory';
 
@@ -27,7 +27,7 @@ export const searchWord = pgTable('search_word', {
   word: text('word').primaryKey(),
 });
 
-/** Public holidays on which services are closed unless they say otherwise (filled by migration 0012). */
+/** Public holidays on which services are closed unless they say otherwise (filled by migration 0014). */
 export const publicHoliday = pgTable(
   'public_holiday',
   {

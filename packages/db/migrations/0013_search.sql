@@ -1,4 +1,4 @@
--- Hand-written companion of 0010: accent- and case-blind full-text search with typo tolerance, and
+-- Hand-written companion of 0012: accent- and case-blind full-text search with typo tolerance, and
 -- the schedule rules that decide whether a service is open at an instant. packages/api's
 -- directory/search.ts is the one caller; tests beside it check both against plain TypeScript.
 CREATE EXTENSION IF NOT EXISTS unaccent;
