@@ -40,6 +40,19 @@ const sampleInputs: Record<string, unknown> = {
   'directory.overview': undefined,
   'directory.mapPoints': {},
   'directory.locations': { page: 1, size: 5 },
+  'directory.search': { text: 'rodinna poradna', size: 5 },
+  'directory.service': { id: '00000000-0000-4000-8000-000000000000' },
+  'directory.places': { prefix: 'Jihl' },
+  'directory.suggestChallenge': undefined,
+  // An unsolved challenge: refused with BAD_REQUEST after the guard let the caller in.
+  'directory.suggestEdit': {
+    targetEntity: 'service',
+    targetId: '00000000-0000-4000-8000-000000000000',
+    changes: { name: 'Rodinná poradna' },
+    language: 'cs',
+    challenge: 'not-a-challenge',
+    nonce: '0',
+  },
   'territory.mine': undefined,
   'conference.upcoming': undefined,
   // An unknown conference: an allowed caller gets NOT_FOUND from the handler, which passes the guard.

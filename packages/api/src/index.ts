@@ -8,6 +8,18 @@ export {
   type OutboxWorkerOptions,
 } from './conference/outbox-worker';
 export type { Context, SecuritySettings, SessionUser } from './context';
+// The one directory search, for the HSDS REST API and the vector tiles (same results as tRPC).
+export { openAtSql } from './directory/open-hours';
+export { type PlaceSuggestion, placeById, suggestPlaces } from './directory/places';
+export {
+  FACET_TAXONOMY,
+  SearchInputError,
+  type SearchOptions,
+  type ServiceSearchItem,
+  type ServiceSearchResult,
+  searchServices,
+} from './directory/search';
+export { type ServicePage, servicePage } from './directory/service-page';
 export { type AppCode, AppCodeError, appError } from './errors';
 export * as hsds from './hsds/index';
 export {

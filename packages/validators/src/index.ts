@@ -4,3 +4,4 @@ export * from './conference';
 export * from './directory';
 export * from './documents';
 export * from './hsds-records';
+export * from './search';

@@ -4,4 +4,5 @@ export * from './conference';
 export * from './directory';
 export * from './directory-details';
 export * from './network';
+export * from './search';
 export * from './suggestion';

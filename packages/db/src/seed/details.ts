@@ -10,10 +10,18 @@ import {
   FAMILY_CENTRE_TERMS,
   LANGUAGE_NAMES,
   NONSTOP_TERMS,
+  ONLINE_TERMS,
 } from './vocab';
 
 type ScheduleRow = typeof schedule.$inferInsert;
-type Slot = { byday: string; opens: string; closes: string; kind: 'office' | 'evening' | 'weekend' | 'club' };
+type Slot = {
+  byday: string;
+  opens: string;
+  closes: string;
+  kind: 'office' | 'evening' | 'weekend' | 'club';
+  /** Days from "now" the slot is valid from / to (seasonal hours), when limited. */
+  validDays?: readonly [number, number];
+};
 
 const WEEKDAYS = 'MO,TU,WE,TH,FR';
 
@@ -63,7 +71,9 @@ function slotsFor(rng: Rng, vocab: CountryVocab, term: string): Slot[] {
       { byday: 'MO,TU,WE,TH', opens: '13:00', closes: '18:00', kind: 'club' },
       { byday: 'FR', opens: '13:00', closes: '16:00', kind: 'club' },
     ];
-    if (rng.chance(0.3)) slots.push({ byday: 'SA', opens: '10:00', closes: '14:00', kind: 'weekend' });
+    // Saturday opening of the coming season: not valid yet, so "open on Saturday" depends on the date.
+    if (rng.chance(0.3))
+      slots.push({ byday: 'SA', opens: '10:00', closes: '14:00', kind: 'weekend', validDays: [14, 200] });
     return slots;
   }
   if (FAMILY_CENTRE_TERMS.has(term)) {
@@ -71,7 +81,9 @@ function slotsFor(rng: Rng, vocab: CountryVocab, term: string): Slot[] {
       { byday: WEEKDAYS, opens: '09:00', closes: '12:00', kind: 'office' },
       { byday: 'TU,TH', opens: '15:00', closes: '18:00', kind: 'evening' },
     ];
-    if (rng.chance(0.4)) slots.push({ byday: 'SA', opens: '09:00', closes: '12:00', kind: 'weekend' });
+    // Saturday mornings for the current season only (valid_from/valid_to around "now").
+    if (rng.chance(0.4))
+      slots.push({ byday: 'SA', opens: '09:00', closes: '12:00', kind: 'weekend', validDays: [-30, 90] });
     return slots;
   }
   const patterns = OFFICE_PATTERNS[vocab.country];
@@ -88,10 +100,23 @@ export function schedulesFor(
   term: string,
   serviceId: string,
   salIds: readonly string[],
+  now: Date,
 ): ScheduleRow[] {
   const base = { freq: 'WEEKLY' as const, interval: 1, wkst: 'MO', timezone: vocab.timezone };
   const rows: ScheduleRow[] = [];
   const key = (suffix: string) => seedId(`schedule:${serviceId}:${suffix}`);
+  if (ONLINE_TERMS.has(term)) {
+    rows.push({
+      ...base,
+      id: key('online'),
+      serviceId,
+      byday: 'MO,TU,WE,TH,FR',
+      opensAt: '17:00',
+      closesAt: '21:00',
+      description: vocab.schedule.online,
+      attendingType: 'online',
+    });
+  }
   if (NONSTOP_TERMS.has(term)) {
     for (const sal of salIds) {
       rows.push({
@@ -130,6 +155,9 @@ export function schedulesFor(
         closesAt: slot.closes,
         description: vocab.schedule[slot.kind],
         attendingType: 'in_person',
+        ...(slot.validDays
+          ? { validFrom: daysBefore(now, -slot.validDays[0]), validTo: daysBefore(now, -slot.validDays[1]) }
+          : {}),
       });
     });
   }

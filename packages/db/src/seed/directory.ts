@@ -4,8 +4,8 @@ import type * as s from '../schema/directory';
 import { costFor, daysBefore, languagesFor, schedulesFor } from './details';
 import { type DirectoryOptions, planLocationsAndTerms, planOrganizations, territoryOf } from './plan';
 import { jitter, Rng, seedId, slug } from './random';
-import { termDef, termId } from './taxonomy';
-import { eligibilityCategory, TERM_AGES } from './vocab';
+import { facetId, termDef, termId } from './taxonomy';
+import { eligibilityCategory, HIDDEN_ADDRESS_TERMS, NONSTOP_TERMS, TERM_AGES } from './vocab';
 
 export { type DirectoryOptions, territoryOf } from './plan';
 
@@ -79,6 +79,7 @@ export function generateDirectory(o: DirectoryOptions): {
       type: 'voice',
     });
 
+    const locationRows = new Map<string, DirectoryData['location'][number]>();
     const locationIds = org.locations.map((loc, k) => {
       const locId = seedId(`location:${key}:${k}`);
       const radius = Math.min(0.45 * loc.town.edgeM, 250 + 3 * Math.sqrt(loc.town.population));
@@ -97,6 +98,7 @@ export function generateDirectory(o: DirectoryOptions): {
         externalIdentifier: String(loc.town.geonameId),
         externalIdentifierType: 'geonames',
       });
+      locationRows.set(locId, d.location[d.location.length - 1]!);
       d.address.push({
         id: seedId(`address:${key}:${k}`),
         locationId: locId,
@@ -107,13 +109,24 @@ export function generateDirectory(o: DirectoryOptions): {
         postalCode: vocab.postalCode(loc.town),
         country: vocab.country,
       });
-      const [description, details] = rng.pick(vocab.accessibility);
+      const [description, details, wheelchair] = rng.pick(vocab.accessibility);
       d.accessibility.push({
         id: seedId(`accessibility:${key}:${k}`),
         locationId: locId,
         description,
         details,
       });
+      // The text is for people; the filter reads this attribute (explicit false included).
+      if (wheelchair !== null) {
+        d.attribute.push({
+          id: seedId(`attribute:location:${locId}:wheelchair_accessible`),
+          linkId: locId,
+          linkEntity: 'location',
+          taxonomyTermId: facetId('wheelchair_accessible'),
+          value: String(wheelchair),
+          label: description,
+        });
+      }
       if (k > 0) {
         d.phone.push({
           id: seedId(`phone:location:${key}:${k}`),
@@ -196,7 +209,24 @@ export function generateDirectory(o: DirectoryOptions): {
         d.serviceAtLocation.push({ id, serviceId: sid, locationId: lid });
         return id;
       });
-      d.schedule.push(...schedulesFor(rng, vocab, term, serviceId, salIds));
+      d.schedule.push(...schedulesFor(rng, vocab, term, serviceId, salIds, o.now));
+      if (NONSTOP_TERMS.has(term)) {
+        d.attribute.push({
+          id: seedId(`attribute:${serviceId}:open_on_public_holidays`),
+          linkId: serviceId,
+          linkEntity: 'service',
+          taxonomyTermId: facetId('open_on_public_holidays'),
+          value: 'true',
+          label: 'Open on public holidays',
+        });
+      }
+      // Shelters keep their address secret: the public sees an approximate point and a phone.
+      if (HIDDEN_ADDRESS_TERMS.has(term)) {
+        for (const pair of salsByService[k]!) {
+          const locId = pair.split('|')[1]!;
+          locationRows.get(locId)!.addressHidden = true;
+        }
+      }
       if (rng.chance(0.3) || term === 'crisis_helpline' || term === 'on_call_signalling') {
         d.phone.push({
           id: seedId(`phone:service:${serviceId}`),

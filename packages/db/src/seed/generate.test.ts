@@ -5,6 +5,7 @@ import { partnerKinds } from '../schema/network';
 import { generateExtraDirectory, generateSeedData, type SeedData } from './generate';
 import { loadGeoData } from './geodata';
 import { seedId } from './random';
+import { FACET_DEFS, facetId } from './taxonomy';
 
 const now = new Date('2026-05-04T08:00:00Z');
 const data = generateSeedData({ now });
@@ -51,12 +52,17 @@ describe('demo data generator', () => {
     for (const sal of data.serviceAtLocation) {
       expect(services.has(sal.serviceId) && locations.has(sal.locationId)).toBe(true);
     }
-    for (const a of data.attribute) expect(services.has(a.linkId) && terms.has(a.taxonomyTermId)).toBe(true);
+    for (const a of data.attribute) {
+      expect(terms.has(a.taxonomyTermId)).toBe(true);
+      expect(a.linkEntity === 'location' ? locations.has(a.linkId) : services.has(a.linkId)).toBe(true);
+    }
     // Every location hosts a service; every service has 1-3 terms, a cost option and a language.
     const hosted = new Set(data.serviceAtLocation.map((s) => s.locationId));
     expect(data.location.every((l) => hosted.has(l.id!))).toBe(true);
     const termsPer = new Map<string, number>();
-    for (const a of data.attribute) termsPer.set(a.linkId, (termsPer.get(a.linkId) ?? 0) + 1);
+    const facets = new Set(FACET_DEFS.map((f) => facetId(f.code)));
+    for (const a of data.attribute.filter((a) => !facets.has(a.taxonomyTermId)))
+      termsPer.set(a.linkId, (termsPer.get(a.linkId) ?? 0) + 1);
     for (const s of data.service) expect(termsPer.get(s.id!)).toBeGreaterThanOrEqual(1);
     expect(Math.max(...termsPer.values())).toBeLessThanOrEqual(3);
     expect(new Set(data.costOption.map((c) => c.serviceId)).size).toBe(data.service.length);
@@ -75,6 +81,57 @@ describe('demo data generator', () => {
     expect(weekly.some((s) => s.byday?.includes('SA'))).toBe(true);
     expect(weekly.some((s) => s.closesAt! >= '18:00')).toBe(true);
     expect(data.schedule.some((s) => !s.freq && s.serviceId)).toBe(true);
+  });
+
+  it('gives the search something to tell apart (issue 14)', () => {
+    // Every service has opening hours or an explicit by-appointment note.
+    const described = new Set(
+      data.schedule
+        .filter((s) => (s.opensAt && s.closesAt && s.byday) || s.description)
+        .flatMap((s) => [s.serviceId, s.serviceAtLocationId]),
+    );
+    const salsOf = new Map<string, string[]>();
+    for (const sal of data.serviceAtLocation)
+      salsOf.set(sal.serviceId, [...(salsOf.get(sal.serviceId) ?? []), sal.id!]);
+    const without = data.service.filter(
+      (s) => !described.has(s.id) && !(salsOf.get(s.id!) ?? []).some((id) => described.has(id)),
+    );
+    expect(without.map((s) => s.name)).toEqual([]);
+    // Hours differ by weekday and hour; some rules are seasonal (valid_from/valid_to).
+    const opens = new Set(data.schedule.map((s) => s.opensAt).filter(Boolean));
+    expect(opens.size).toBeGreaterThanOrEqual(5);
+    expect(data.schedule.some((s) => s.validFrom && s.validFrom > '2026-05-04')).toBe(true);
+    expect(data.schedule.some((s) => s.validTo && s.validFrom && s.validFrom < '2026-05-04')).toBe(true);
+    // Attending types: in person, online, phone (and hybrid appointments).
+    const attending = new Set(data.schedule.map((s) => s.attendingType));
+    for (const t of ['in_person', 'online', 'phone', 'hybrid'])
+      expect(attending.has(t as never), t).toBe(true);
+    // Wheelchair access as structured data, explicit false included, never derived at query time.
+    const wheelchair = data.attribute.filter((a) => a.taxonomyTermId === facetId('wheelchair_accessible'));
+    expect(new Set(wheelchair.map((a) => a.value))).toEqual(new Set(['true', 'false']));
+    const accessText = new Map(data.accessibility.map((a) => [a.locationId, a.description]));
+    for (const a of wheelchair.filter((w) => w.value === 'true'))
+      expect(accessText.get(a.linkId)).not.toMatch(/^(Nem |Bez |Részben|Částečně)/);
+    // Round-the-clock services stay open on public holidays; the rest close.
+    expect(data.attribute.some((a) => a.taxonomyTermId === facetId('open_on_public_holidays'))).toBe(true);
+    // A few hidden-address shelters.
+    const hidden = data.location.filter((l) => l.addressHidden);
+    expect(hidden.length).toBeGreaterThanOrEqual(3);
+    expect(hidden.length).toBeLessThan(data.location.length / 10);
+    // Age ranges, free and paid services.
+    expect(data.service.some((s) => s.minimumAge !== null && s.minimumAge !== undefined)).toBe(true);
+    expect(data.service.some((s) => s.maximumAge !== null && s.maximumAge !== undefined)).toBe(true);
+    expect(new Set(data.costOption.map((c) => c.free))).toEqual(new Set([true, false]));
+  });
+
+  it('gives scale (benchmark) services the same kinds of data', () => {
+    const extra = generateExtraDirectory({ services: 2000, batch: 'x1', now });
+    expect(new Set(extra.schedule.map((s) => s.attendingType))).toEqual(
+      new Set(['in_person', 'online', 'phone', 'hybrid']),
+    );
+    expect(extra.attribute.some((a) => a.value === 'false')).toBe(true);
+    expect(extra.location.some((l) => l.addressHidden)).toBe(true);
+    expect(new Set(extra.language.map((l) => l.code)).size).toBeGreaterThanOrEqual(6);
   });
 
   it('has partner institutions of every kind in every ORP and county', () => {

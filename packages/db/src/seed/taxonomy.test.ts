@@ -55,7 +55,7 @@ describe('service taxonomy', () => {
 
   it('builds rows with English names, parents before children', () => {
     const { taxonomy, terms: rows } = buildTaxonomy();
-    expect(taxonomy).toHaveLength(1);
+    expect(taxonomy.map((t) => t.name)).toEqual(['CareMap service taxonomy', 'caremap-facets']);
     const seen = new Set<string>();
     for (const row of rows) {
       expect(row.name).toBe(row.labels.en);

@@ -94,6 +94,37 @@ export function termDef(code: string): TermDef {
 }
 
 export const TAXONOMY_ID = seedId('taxonomy:caremap-services');
+
+/**
+ * CareMap facets: structured yes/no facts about a service or location, stored as HSDS attributes
+ * with value 'true' or 'false' (never read from free text). The search filters read them by code.
+ */
+export const FACET_TAXONOMY = 'caremap-facets';
+export const FACET_TAXONOMY_ID = seedId('taxonomy:caremap-facets');
+export const FACET_DEFS = [
+  {
+    code: 'wheelchair_accessible',
+    labels: {
+      hu: 'Kerekesszékkel megközelíthető',
+      cs: 'Přístupné na vozíku',
+      tr: 'Tekerlekli sandalyeyle erişilebilir',
+      en: 'Wheelchair accessible',
+    },
+    description: 'The place can be entered and used in a wheelchair (value true or false).',
+  },
+  {
+    code: 'open_on_public_holidays',
+    labels: {
+      hu: 'Munkaszüneti napokon is nyitva',
+      cs: 'Otevřeno i o svátcích',
+      tr: 'Resmî tatillerde de açık',
+      en: 'Open on public holidays',
+    },
+    description: 'The opening hours also apply on public holidays (value true or false).',
+  },
+] as const satisfies ReadonlyArray<{ code: string; labels: Labels; description: string }>;
+export type FacetCode = (typeof FACET_DEFS)[number]['code'];
+export const facetId = (code: FacetCode): string => seedId(`taxonomy-term:facet:${code}`);
 export const termId = (code: string): string => {
   termDef(code);
   return seedId(`taxonomy-term:${code}`);
@@ -116,6 +147,17 @@ export function buildTaxonomy(): {
   }));
   // Groups first, so that parents exist before their children even across insert chunks.
   terms.sort((a, b) => Number(a.parentId !== null) - Number(b.parentId !== null));
+  const facets = FACET_DEFS.map((f) => ({
+    id: facetId(f.code),
+    code: f.code,
+    name: f.labels.en,
+    description: f.description,
+    parentId: null,
+    taxonomy: FACET_TAXONOMY,
+    language: 'en',
+    taxonomyId: FACET_TAXONOMY_ID,
+    labels: { ...f.labels },
+  }));
   return {
     taxonomy: [
       {
@@ -125,7 +167,14 @@ export function buildTaxonomy(): {
           'Types of services for children at risk and their families, drawn from Hungarian, Czech and Turkish child-protection practice. Two levels: groups and terms; every term is labelled in hu, cs, tr and en.',
         version: '1',
       },
+      {
+        id: FACET_TAXONOMY_ID,
+        name: FACET_TAXONOMY,
+        description:
+          'CareMap facets: yes/no facts about services and locations (wheelchair access, open on public holidays), as HSDS attributes with value true or false.',
+        version: '1',
+      },
     ],
-    terms,
+    terms: [...terms, ...facets],
   };
 }

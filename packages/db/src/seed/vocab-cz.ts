@@ -221,16 +221,22 @@ export const czVocab: CountryVocab = {
     },
   ],
   accessibility: [
-    ['Bezbariérový přístup', 'Vstup z ulice bez schodů, bezbariérové WC v přízemí.'],
-    ['Částečně bezbariérové', 'Jeden schod u vchodu, na požádání přenosná rampa.'],
-    ['Bez bezbariérového přístupu', 'Kancelář ve 2. patře bez výtahu; po domluvě se sejdeme v přízemí.'],
+    ['Bezbariérový přístup', 'Vstup z ulice bez schodů, bezbariérové WC v přízemí.', true],
+    ['Částečně bezbariérové', 'Jeden schod u vchodu, na požádání přenosná rampa.', null],
+    [
+      'Bez bezbariérového přístupu',
+      'Kancelář ve 2. patře bez výtahu; po domluvě se sejdeme v přízemí.',
+      false,
+    ],
     [
       'Bezbariérový přístup, výtah',
       'Výtah, bezbariérové WC, vyhrazené parkovací místo pro osoby se zdravotním postižením.',
+      true,
     ],
     [
       'Bezbariérový přístup, indukční smyčka',
       'Bezbariérový vstup; indukční smyčka pro nedoslýchavé na recepci.',
+      true,
     ],
   ],
   transportation: [
@@ -249,6 +255,7 @@ export const czVocab: CountryVocab = {
     nonstop: 'Nepřetržitý provoz',
     byAppointment: 'Po předchozí domluvě telefonicky nebo e-mailem',
     club: 'Otevírací doba klubu',
+    online: 'Online poradna (chat a video) ve všední dny večer',
   },
   alert: 'Služba je dočasně uzavřena z důvodu rekonstrukce prostor.',
   websitePath: 'sluzby',

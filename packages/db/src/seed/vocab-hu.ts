@@ -273,11 +273,15 @@ export const huVocab: CountryVocab = {
     },
   ],
   accessibility: [
-    ['Akadálymentes', 'Akadálymentes bejárat és mosdó a földszinten.'],
-    ['Részben akadálymentes', 'Egy lépcső a bejáratnál, kérésre mobil rámpa.'],
-    ['Nem akadálymentes', 'Az iroda az első emeleten van, lift nincs; kérésre a földszinten fogadjuk.'],
-    ['Akadálymentes, lift', 'Lift, akadálymentes mosdó, mozgáskorlátozott parkoló.'],
-    ['Akadálymentes, indukciós hurok', 'Akadálymentes bejárat; indukciós hurok a recepción.'],
+    ['Akadálymentes', 'Akadálymentes bejárat és mosdó a földszinten.', true],
+    ['Részben akadálymentes', 'Egy lépcső a bejáratnál, kérésre mobil rámpa.', null],
+    [
+      'Nem akadálymentes',
+      'Az iroda az első emeleten van, lift nincs; kérésre a földszinten fogadjuk.',
+      false,
+    ],
+    ['Akadálymentes, lift', 'Lift, akadálymentes mosdó, mozgáskorlátozott parkoló.', true],
+    ['Akadálymentes, indukciós hurok', 'Akadálymentes bejárat; indukciós hurok a recepción.', true],
   ],
   transportation: [
     'A buszpályaudvartól 5 perc sétára.',
@@ -298,6 +302,7 @@ export const huVocab: CountryVocab = {
     nonstop: 'Éjjel-nappal elérhető',
     byAppointment: 'Előzetes időpont-egyeztetés alapján',
     club: 'Nyitvatartás',
+    online: 'Online tanácsadás (chat és videó) hétköznap este',
   },
   alert: 'Felújítás miatt a szolgáltatás átmenetileg szünetel.',
   websitePath: 'szolgaltatasok',

@@ -36,6 +36,8 @@ export interface ScheduleText {
   nonstop: string;
   byAppointment: string;
   club: string;
+  /** Chat or video hours of a service that also answers online. */
+  online: string;
 }
 
 export interface CountryVocab {
@@ -65,7 +67,8 @@ export interface CountryVocab {
   interpretation: (codes: string[]) => string;
   free: { option: string; description: string };
   paid: readonly { term: string; option: string; amount: number | null; description: string }[];
-  accessibility: readonly (readonly [string, string])[];
+  /** [description, details, wheelchair accessible: true, false, or null when partly/unknown]. */
+  accessibility: readonly (readonly [string, string, boolean | null])[];
   transportation: readonly string[];
   branchName: (orgName: string, town: Town, sameTown: boolean) => string;
   schedule: ScheduleText;
@@ -160,6 +163,10 @@ export const NONSTOP_TERMS = new Set([
   'mother_child_shelter',
   'residential_care',
 ]);
+/** Terms whose places are secret (shelters): their locations get address_hidden. */
+export const HIDDEN_ADDRESS_TERMS = new Set(['mother_child_shelter', 'domestic_violence']);
+/** Terms that also answer online (chat, video) in the evening. */
+export const ONLINE_TERMS = new Set(['crisis_helpline', 'youth_counselling', 'addiction_counselling']);
 export const CLUB_TERMS = new Set(['youth_club', 'leisure', 'tutoring']);
 export const FAMILY_CENTRE_TERMS = new Set(['family_centre', 'early_childhood', 'perinatal_support']);
 export const APPOINTMENT_TERMS = new Set([
