@@ -26,7 +26,7 @@ describe('shell', () => {
         .first()
         .selectOption(language);
       await b.page.waitForFunction((lng) => document.documentElement.lang === lng, language);
-      await b.page.getByRole('heading', { name: strings.directory!.title, level: 1 }).waitFor();
+      await b.page.getByRole('heading', { name: strings.find!.title, level: 1 }).waitFor();
       await b.page
         .getByRole('navigation', { name: strings.nav!.label })
         .getByRole('link', { name: strings.nav!.network })
@@ -41,7 +41,7 @@ describe('shell', () => {
     await b.page.waitForFunction(() => document.documentElement.lang === 'en');
     await b.page.getByLabel(en.language!.label!).selectOption('hu');
     await b.page.reload();
-    await b.page.getByRole('heading', { name: catalog('hu').directory!.title, level: 1 }).waitFor();
+    await b.page.getByRole('heading', { name: catalog('hu').find!.title, level: 1 }).waitFor();
     expect(await b.page.evaluate(() => document.documentElement.lang)).toBe('hu');
     expect(b.errors).toEqual([]);
   });
@@ -63,7 +63,7 @@ describe('shell', () => {
     await b.page.getByRole('alert').filter({ hasText: en.mfe!.loadFailedTitle }).waitFor();
     const nav = b.page.getByRole('navigation', { name: en.nav!.label });
     await nav.getByRole('link', { name: en.nav!.find }).click();
-    await b.page.getByRole('heading', { name: en.directory!.title, level: 1 }).waitFor();
+    await b.page.getByRole('heading', { name: en.find!.title, level: 1 }).waitFor();
     await b.page.locator('.maplibregl-canvas').waitFor();
   });
 });

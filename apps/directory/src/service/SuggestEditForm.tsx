@@ -1,0 +1,273 @@
+import {
+  apiErrorDetails,
+  Button,
+  currentLanguage,
+  describeIssues,
+  formatNumber,
+  useTranslation,
+  type ValidationIssue,
+} from '@caremap/ui';
+import { type FormEvent, useEffect, useId, useRef, useState } from 'react';
+import { useSuggestClient } from '../api';
+import { solveChallenge } from './pow';
+
+export const SUGGEST_TOPICS = [
+  'name',
+  'description',
+  'hours',
+  'contact',
+  'address',
+  'eligibility',
+  'other',
+] as const;
+type Field = 'field' | 'value' | 'comment' | 'submitterName' | 'submitterEmail';
+const FIELDS: readonly Field[] = ['field', 'value', 'comment', 'submitterName', 'submitterEmail'];
+
+interface Values {
+  field: string;
+  value: string;
+  comment: string;
+  submitterName: string;
+  submitterEmail: string;
+  /** The honeypot: people never see it, so only a bot fills it in. */
+  website: string;
+}
+const empty: Values = {
+  field: '',
+  value: '',
+  comment: '',
+  submitterName: '',
+  submitterEmail: '',
+  website: '',
+};
+
+type Phase =
+  | { kind: 'editing' }
+  | { kind: 'checking'; tries: number }
+  | { kind: 'sending' }
+  | { kind: 'sent' };
+
+/** The same rules as the server's zod input, as zod-style issues so one describer words both. */
+export function validateSuggestion(values: Values): ValidationIssue[] {
+  const issues: ValidationIssue[] = [];
+  if (!values.field) issues.push({ path: ['field'], code: 'invalid_type', input: undefined });
+  const value = values.value.trim();
+  if (!value) issues.push({ path: ['value'], code: 'too_small', minimum: 1 });
+  else if (value.length < 3) issues.push({ path: ['value'], code: 'too_small', minimum: 3 });
+  else if (value.length > 2000) issues.push({ path: ['value'], code: 'too_big', maximum: 2000 });
+  if (values.comment.length > 2000) issues.push({ path: ['comment'], code: 'too_big', maximum: 2000 });
+  if (values.submitterName.length > 200)
+    issues.push({ path: ['submitterName'], code: 'too_big', maximum: 200 });
+  const email = values.submitterEmail.trim();
+  if (email && !/^[^\s@]+@[^\s@]+\.[^\s@]+$/.test(email))
+    issues.push({ path: ['submitterEmail'], code: 'invalid_format', format: 'email' });
+  return issues;
+}
+
+/**
+ * "Suggest an edit": no sign-in. A honeypot field and a proof of work computed here (a few
+ * hundred milliseconds of hashing) keep bots out without a third-party service; the server also
+ * rate-limits. The suggestion waits for a coordinator's review.
+ */
+export function SuggestEditForm({ serviceId }: { serviceId: string }) {
+  const { t } = useTranslation();
+  const api = useSuggestClient();
+  const base = useId();
+  const id = (field: string) => `${base}-${field}`;
+  const [values, setValues] = useState<Values>(empty);
+  const [phase, setPhase] = useState<Phase>({ kind: 'editing' });
+  const [fieldErrors, setFieldErrors] = useState<Partial<Record<Field, string>>>({});
+  const [summary, setSummary] = useState<string[]>([]);
+  const summaryRef = useRef<HTMLDivElement>(null);
+  const doneRef = useRef<HTMLDivElement>(null);
+  const abort = useRef<AbortController | null>(null);
+  useEffect(() => () => abort.current?.abort(), []);
+
+  useEffect(() => {
+    if (summary.length) summaryRef.current?.focus();
+  }, [summary]);
+  useEffect(() => {
+    if (phase.kind === 'sent') doneRef.current?.focus();
+  }, [phase.kind]);
+
+  const label = (field: Field) => t(`find.suggest.fields.${field}`);
+  const showIssues = (issues: ReadonlyArray<ValidationIssue>) => {
+    const described = describeIssues(issues, t).fieldErrors as Partial<Record<Field, string>>;
+    const known = FIELDS.filter((field) => described[field]);
+    setFieldErrors(described);
+    setSummary(
+      known.length
+        ? known.map((field) => t('errors.fieldMessage', { field: label(field), problem: described[field] }))
+        : [t('errors.badRequest')],
+    );
+  };
+
+  const onSubmit = async (event: FormEvent) => {
+    event.preventDefault();
+    if (phase.kind === 'checking' || phase.kind === 'sending') return;
+    const issues = validateSuggestion(values);
+    if (issues.length) {
+      showIssues(issues);
+      return;
+    }
+    setFieldErrors({});
+    setSummary([]);
+    abort.current = new AbortController();
+    try {
+      setPhase({ kind: 'checking', tries: 0 });
+      const { challenge, difficulty } = await api.challenge();
+      const nonce = await solveChallenge(challenge, difficulty, {
+        signal: abort.current.signal,
+        onProgress: (tries) => setPhase({ kind: 'checking', tries }),
+      });
+      setPhase({ kind: 'sending' });
+      await api.suggest({
+        serviceId,
+        field: values.field,
+        value: values.value.trim(),
+        comment: values.comment.trim() || undefined,
+        submitterName: values.submitterName.trim() || undefined,
+        submitterEmail: values.submitterEmail.trim() || undefined,
+        language: currentLanguage(),
+        website: values.website,
+        challenge,
+        nonce,
+      });
+      setPhase({ kind: 'sent' });
+    } catch (error) {
+      if (abort.current?.signal.aborted) return;
+      setPhase({ kind: 'editing' });
+      const details = apiErrorDetails(error, t);
+      const issues = (error as { data?: { zodIssues?: ValidationIssue[] } })?.data?.zodIssues;
+      if (issues?.length) showIssues(issues);
+      else setSummary([details.message]);
+    }
+  };
+
+  const headingId = id('heading');
+  if (phase.kind === 'sent') {
+    return (
+      <section className="find-suggest cm-card" aria-labelledby={headingId}>
+        <h2 id={headingId}>{t('find.suggest.title')}</h2>
+        <div className="find-suggest__done" role="status" tabIndex={-1} ref={doneRef}>
+          <p>{t('find.suggest.thanks')}</p>
+        </div>
+        <Button
+          variant="secondary"
+          onClick={() => {
+            setValues(empty);
+            setPhase({ kind: 'editing' });
+          }}
+        >
+          {t('find.suggest.another')}
+        </Button>
+      </section>
+    );
+  }
+
+  const busy = phase.kind === 'checking' || phase.kind === 'sending';
+  const set = (field: keyof Values) => (event: { target: { value: string } }) =>
+    setValues((v) => ({ ...v, [field]: event.target.value }));
+  const fieldProps = (field: Field) => ({
+    id: id(field),
+    name: field,
+    value: values[field],
+    onChange: set(field),
+    'aria-invalid': fieldErrors[field] ? true : undefined,
+    'aria-describedby': fieldErrors[field] ? id(`${field}-error`) : undefined,
+  });
+  const error = (field: Field) =>
+    fieldErrors[field] ? (
+      <p id={id(`${field}-error`)} className="find-form__error">
+        {fieldErrors[field]}
+      </p>
+    ) : null;
+  const wrap = (field: Field) => (fieldErrors[field] ? 'find-form__field is-invalid' : 'find-form__field');
+
+  return (
+    <section className="find-suggest cm-card" aria-labelledby={headingId}>
+      <h2 id={headingId}>{t('find.suggest.title')}</h2>
+      <p>{t('find.suggest.intro')}</p>
+      {summary.length ? (
+        <div className="find-form__summary" role="alert" tabIndex={-1} ref={summaryRef}>
+          <h3>{t('find.suggest.problems')}</h3>
+          <ul>
+            {summary.map((message) => (
+              <li key={message}>{message}</li>
+            ))}
+          </ul>
+        </div>
+      ) : null}
+      <form className="find-form" noValidate onSubmit={(event) => void onSubmit(event)} aria-busy={busy}>
+        <div className={wrap('field')}>
+          <label htmlFor={id('field')}>{label('field')}</label>
+          {error('field')}
+          <select {...fieldProps('field')}>
+            <option value="">{t('find.suggest.chooseTopic')}</option>
+            {SUGGEST_TOPICS.map((topic) => (
+              <option key={topic} value={topic}>
+                {t(`find.suggest.topics.${topic}`)}
+              </option>
+            ))}
+          </select>
+        </div>
+        <div className={wrap('value')}>
+          <label htmlFor={id('value')}>{label('value')}</label>
+          {error('value')}
+          <textarea rows={4} {...fieldProps('value')} />
+        </div>
+        <div className={wrap('comment')}>
+          <label htmlFor={id('comment')}>
+            {label('comment')} <span className="find-form__optional">({t('find.suggest.notRequired')})</span>
+          </label>
+          {error('comment')}
+          <textarea rows={2} {...fieldProps('comment')} />
+        </div>
+        <div className="find-form__row">
+          <div className={wrap('submitterName')}>
+            <label htmlFor={id('submitterName')}>
+              {label('submitterName')}{' '}
+              <span className="find-form__optional">({t('find.suggest.notRequired')})</span>
+            </label>
+            {error('submitterName')}
+            <input type="text" autoComplete="name" {...fieldProps('submitterName')} />
+          </div>
+          <div className={wrap('submitterEmail')}>
+            <label htmlFor={id('submitterEmail')}>
+              {label('submitterEmail')}{' '}
+              <span className="find-form__optional">({t('find.suggest.notRequired')})</span>
+            </label>
+            {error('submitterEmail')}
+            <input type="email" autoComplete="email" inputMode="email" {...fieldProps('submitterEmail')} />
+          </div>
+        </div>
+        <p className="find-form__note">{t('find.suggest.privacy')}</p>
+        {/* Honeypot: off-screen, out of the tab order and the accessibility tree. */}
+        <div className="find-form__trap" aria-hidden="true">
+          <label htmlFor={id('website')}>Website</label>
+          <input
+            id={id('website')}
+            name="website"
+            type="text"
+            tabIndex={-1}
+            autoComplete="off"
+            value={values.website}
+            onChange={set('website')}
+          />
+        </div>
+        <div className="find-form__actions">
+          <Button type="submit" busy={busy}>
+            {t('find.suggest.submit')}
+          </Button>
+          <p className="find-form__progress" role="status" aria-live="polite">
+            {phase.kind === 'checking'
+              ? t('find.suggest.checking', { tries: formatNumber(phase.tries, currentLanguage()) })
+              : phase.kind === 'sending'
+                ? t('find.suggest.sending')
+                : ''}
+          </p>
+        </div>
+      </form>
+    </section>
+  );
+}
