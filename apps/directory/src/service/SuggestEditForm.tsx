@@ -140,7 +140,7 @@ export function SuggestEditForm({ serviceId }: { serviceId: string }) {
       const details = apiErrorDetails(error, t);
       const issues = (error as { data?: { zodIssues?: ValidationIssue[] } })?.data?.zodIssues;
       if (issues?.length) showIssues(issues);
-      else setSummary([details.message]);
+      else setSummary([details.kind === 'rate-limit' ? t('find.suggest.tooMany') : details.message]);
     }
   };
 
