@@ -6,7 +6,7 @@ import type { AttendingType } from './query';
 
 export interface SearchInput {
   text?: string;
-  placeId?: string;
+  placeId?: number;
   near?: { lat: number; lng: number };
   radiusMeters?: number;
   openNow?: boolean;
@@ -40,12 +40,14 @@ export interface SearchOutput {
   items: SearchItem[];
 }
 export interface Place {
-  id: string;
+  id: number;
   name: string;
-  region?: string | null;
-  country?: string;
+  country: string;
+  /** "Jihlava, Česko": the country named in the visitor's language. */
+  label: string;
   lat: number;
   lng: number;
+  population: number;
 }
 
 // biome-ignore lint/suspicious/noExplicitAny: temporary until the dir branch's router types land
@@ -65,7 +67,10 @@ export function usePlaces(text: string) {
   return useQuery<Place[]>({
     queryKey: ['directory.places', text],
     queryFn: async ({ signal }) => {
-      const result = await client.directory.places.query({ text, size: 8 }, { signal });
+      const result = await client.directory.places.query(
+        { prefix: text.trim(), locale: currentLanguage(), limit: 8 },
+        { signal },
+      );
       return Array.isArray(result) ? result : result.items;
     },
     enabled: text.trim().length >= 2,
@@ -148,14 +153,14 @@ export interface SuggestChallenge {
   difficulty: number;
 }
 export interface SuggestEditInput {
-  serviceId: string;
-  field: string;
-  value: string;
+  targetEntity: 'service';
+  targetId: string;
+  changes: Record<string, string>;
   comment?: string;
   submitterName?: string;
   submitterEmail?: string;
-  language: string;
-  website: string;
+  language: 'hu' | 'cs' | 'tr' | 'en';
+  website?: string;
   challenge: string;
   nonce: string;
 }

@@ -3,7 +3,7 @@ import { type FindQuery, findUrl, parseQuery, toSearchInput, toSearchParams } fr
 
 const full: FindQuery = {
   text: 'rodinná poradna',
-  placeId: 'cz-jihlava',
+  placeId: 3074199,
   placeName: 'Jihlava',
   radiusKm: 50,
   openNow: true,
@@ -27,7 +27,7 @@ describe('the /find query in the URL', () => {
 
   it('writes short, readable parameters in a fixed order', () => {
     expect(toSearchParams(full).toString()).toBe(
-      'q=rodinn%C3%A1+poradna&place=cz-jihlava&town=Jihlava&r=50&open=1&age=12&lang=uk&free=1&wheelchair=1&mode=online&cat=term-1&org=org-1&sort=distance&page=3',
+      'q=rodinn%C3%A1+poradna&place=3074199&town=Jihlava&r=50&open=1&age=12&lang=uk&free=1&wheelchair=1&mode=online&cat=term-1&org=org-1&sort=distance&page=3',
     );
     expect(findUrl({})).toBe('/find');
   });
@@ -48,9 +48,9 @@ describe('the /find query in the URL', () => {
   });
 
   it('becomes the directory.search input: radius in metres, sort that fits, page size', () => {
-    expect(toSearchInput({ text: 'mediace', placeId: 'cz-jihlava', placeName: 'Jihlava' })).toEqual({
+    expect(toSearchInput({ text: 'mediace', placeId: 3074199, placeName: 'Jihlava' })).toEqual({
       text: 'mediace',
-      placeId: 'cz-jihlava',
+      placeId: 3074199,
       radiusMeters: 25_000,
       sort: 'relevance',
       page: 1,

@@ -2,7 +2,7 @@
  * The /find search as URL search parameters, and back. The URL is the whole query, so a search can
  * be bookmarked, shared and walked with Back/Forward; nothing about it lives only in memory.
  *
- *   /find?q=poradna&place=cz-jihlava&town=Jihlava&r=25&open=1&age=12&lang=uk&page=2
+ *   /find?q=poradna&place=3074199&town=Jihlava&r=25&open=1&age=12&lang=uk&page=2
  */
 
 export const ATTENDING_TYPES = ['in_person', 'online', 'phone'] as const;
@@ -16,8 +16,8 @@ export const PAGE_SIZE = 20;
 
 export interface FindQuery {
   text?: string;
-  /** A gazetteer place (town) id, with its name for the field and headings. */
-  placeId?: string;
+  /** A gazetteer town (its GeoNames id), with its name for the field. */
+  placeId?: number;
   placeName?: string;
   /** "Use my location": rounded to ~100 m before it reaches the URL. */
   near?: { lat: number; lng: number };
@@ -56,7 +56,7 @@ const round3 = (n: number) => Math.round(n * 1000) / 1000;
 export function parseQuery(params: URLSearchParams): FindQuery {
   const lat = coordinate(params.get('lat'), 90);
   const lng = coordinate(params.get('lng'), 180);
-  const placeId = text(params.get('place'), 100);
+  const placeId = int(params.get('place'), 1, 2 ** 31 - 1);
   const query: FindQuery = {
     text: text(params.get('q')),
     placeId,

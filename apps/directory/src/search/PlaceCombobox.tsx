@@ -118,7 +118,9 @@ export function PlaceCombobox({ id, label, value, onTextChange, onSelect, descri
             onClick={() => choose(place)}
           >
             <span>{place.name}</span>
-            {place.region ? <span className="find-combobox__region">{place.region}</span> : null}
+            <span className="find-combobox__region">
+              {place.label.slice(place.name.length).replace(/^,\s*/, '')}
+            </span>
           </div>
         ))}
       </div>

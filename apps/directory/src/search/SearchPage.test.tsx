@@ -33,8 +33,24 @@ function searchHandler(inputs: SearchInput[]) {
 }
 
 const places = [
-  { id: 'cz-jihlava', name: 'Jihlava', region: 'Kraj Vysočina', lat: 49.396, lng: 15.591 },
-  { id: 'cz-jihlavka', name: 'Jihlávka', region: 'Kraj Vysočina', lat: 49.2, lng: 15.4 },
+  {
+    id: 3074199,
+    name: 'Jihlava',
+    country: 'CZ',
+    label: 'Jihlava, Czechia',
+    lat: 49.396,
+    lng: 15.591,
+    population: 50100,
+  },
+  {
+    id: 3074200,
+    name: 'Jihlávka',
+    country: 'CZ',
+    label: 'Jihlávka, Czechia',
+    lat: 49.2,
+    lng: 15.4,
+    population: 300,
+  },
 ];
 
 // biome-ignore lint/suspicious/noExplicitAny: the dir branch's procedures are not in AppRouter yet
@@ -66,13 +82,13 @@ describe('the /find search', () => {
     window.history.replaceState(
       null,
       '',
-      '/find?q=poradna&place=cz-jihlava&town=Jihlava&r=10&age=12&lang=uk&page=2',
+      '/find?q=poradna&place=3074199&town=Jihlava&r=10&age=12&lang=uk&page=2',
     );
     t.root.render(<App />);
     await vi.waitFor(() => expect(results()).toHaveLength(20));
     expect(inputs.at(-1)).toEqual({
       text: 'poradna',
-      placeId: 'cz-jihlava',
+      placeId: 3074199,
       radiusMeters: 10_000,
       age: 12,
       language: 'uk',
@@ -150,7 +166,7 @@ describe('the /find search', () => {
 
   it('shows an empty state that suggests a wider search', async () => {
     vi.stubGlobal('fetch', api({ 'directory.search': searchHandler([]) }));
-    window.history.replaceState(null, '', '/find?q=nothing&place=cz-jihlava&town=Jihlava&open=1');
+    window.history.replaceState(null, '', '/find?q=nothing&place=3074199&town=Jihlava&open=1');
     t.root.render(<App />);
     await vi.waitFor(() =>
       expect(t.container.querySelector('.cm-state__title')?.textContent).toBe(
@@ -227,9 +243,9 @@ describe('the /find search', () => {
 
     // Submitting puts the town in the URL and the search.
     await act(async () => (t.container.querySelector('search form') as HTMLFormElement).requestSubmit());
-    expect(window.location.search).toBe('?place=cz-jihlava&town=Jihlava');
+    expect(window.location.search).toBe('?place=3074199&town=Jihlava');
     await vi.waitFor(() =>
-      expect(inputs.at(-1)).toMatchObject({ placeId: 'cz-jihlava', radiusMeters: 25_000, sort: 'distance' }),
+      expect(inputs.at(-1)).toMatchObject({ placeId: 3074199, radiusMeters: 25_000, sort: 'distance' }),
     );
 
     // Escape closes an open list and keeps the text; a second Escape clears the field.

@@ -50,7 +50,7 @@ const service: ServiceDetail = {
 };
 
 beforeEach(() => {
-  window.history.replaceState(null, '', '/find/services/s1?q=azyl&place=cz-jihlava&town=Jihlava&open=1');
+  window.history.replaceState(null, '', '/find/services/s1?q=azyl&place=3074199&town=Jihlava&open=1');
 });
 
 describe('a service page', () => {
@@ -93,7 +93,7 @@ describe('a service page', () => {
     t.root.render(<App />);
     await vi.waitFor(() => expect(t.container.querySelector('.find-back')).not.toBeNull());
     const back = t.container.querySelector('.find-back') as HTMLAnchorElement;
-    expect(back.getAttribute('href')).toBe('/find?q=azyl&place=cz-jihlava&town=Jihlava&open=1');
+    expect(back.getAttribute('href')).toBe('/find?q=azyl&place=3074199&town=Jihlava&open=1');
     await act(async () => back.click());
     expect(window.location.pathname).toBe('/find');
     await vi.waitFor(() =>

@@ -72,7 +72,7 @@ describe('suggest an edit (en)', () => {
     );
     render(t);
     await vi.waitFor(() => expect(t.container.querySelector('form')).not.toBeNull());
-    await fill(field(t, 'field'), 'hours');
+    await fill(field(t, 'field'), 'schedule');
     await fill(field(t, 'value'), 'Open on Fridays until 18:00');
     await submit(t);
     await vi.waitFor(() => expect(t.container.querySelector('.find-suggest__done')).not.toBeNull(), {
@@ -82,13 +82,13 @@ describe('suggest an edit (en)', () => {
     expect(sent).toHaveLength(1);
     const input = sent[0]!;
     expect(input).toMatchObject({
-      serviceId: 's1',
-      field: 'hours',
-      value: 'Open on Fridays until 18:00',
-      website: '',
+      targetEntity: 'service',
+      targetId: 's1',
+      changes: { schedule: 'Open on Fridays until 18:00' },
       language: 'en',
       challenge: 'abc123',
     });
+    expect(input.website).toBeUndefined();
     expect(await meetsDifficulty('abc123', input.nonce, 8)).toBe(true);
   });
 
@@ -103,7 +103,7 @@ describe('suggest an edit (en)', () => {
 
   it("shows the server's validation errors by field, and a rate limit as a sentence", async () => {
     let answer: FakeApiError = new FakeApiError('BAD_REQUEST', 400, {
-      zodIssues: [{ path: ['value'], code: 'too_big', maximum: 2000 }],
+      zodIssues: [{ path: ['changes', 'name'], code: 'too_big', maximum: 2000 }],
     });
     vi.stubGlobal(
       'fetch',

@@ -11,13 +11,19 @@ import { type FormEvent, useEffect, useId, useRef, useState } from 'react';
 import { useSuggestClient } from '../api';
 import { solveChallenge } from './pow';
 
+/** What a visitor may propose a change for: HSDS field names, as `suggestEditInput` takes them. */
 export const SUGGEST_TOPICS = [
   'name',
   'description',
-  'hours',
-  'contact',
+  'schedule',
+  'phone',
+  'email',
+  'url',
   'address',
-  'eligibility',
+  'eligibility_description',
+  'languages',
+  'accessibility',
+  'fees_description',
   'other',
 ] as const;
 type Field = 'field' | 'value' | 'comment' | 'submitterName' | 'submitterEmail';
@@ -122,14 +128,14 @@ export function SuggestEditForm({ serviceId }: { serviceId: string }) {
       });
       setPhase({ kind: 'sending' });
       await api.suggest({
-        serviceId,
-        field: values.field,
-        value: values.value.trim(),
+        targetEntity: 'service',
+        targetId: serviceId,
+        changes: { [values.field]: values.value.trim() },
         comment: values.comment.trim() || undefined,
         submitterName: values.submitterName.trim() || undefined,
         submitterEmail: values.submitterEmail.trim() || undefined,
         language: currentLanguage(),
-        website: values.website,
+        website: values.website || undefined,
         challenge,
         nonce,
       });
@@ -138,7 +144,9 @@ export function SuggestEditForm({ serviceId }: { serviceId: string }) {
       if (abort.current?.signal.aborted) return;
       setPhase({ kind: 'editing' });
       const details = apiErrorDetails(error, t);
-      const issues = (error as { data?: { zodIssues?: ValidationIssue[] } })?.data?.zodIssues;
+      const issues = (error as { data?: { zodIssues?: ValidationIssue[] } })?.data?.zodIssues?.map((issue) =>
+        issue.path[0] === 'changes' ? { ...issue, path: ['value'] } : issue,
+      );
       if (issues?.length) showIssues(issues);
       else setSummary([details.kind === 'rate-limit' ? t('find.suggest.tooMany') : details.message]);
     }
