@@ -184,7 +184,12 @@ export function ServiceMap(props: ServiceMapProps) {
   }, [ready, boundsKey]);
 
   return (
-    <div className={['cm-map', className].filter(Boolean).join(' ')}>
+    <div
+      className={['cm-map', className].filter(Boolean).join(' ')}
+      // What the canvas shows, for tests and tools that cannot read pixels.
+      data-points={ready ? (points?.features.length ?? 0) : undefined}
+      data-highlighted={ready ? props.highlightedId : undefined}
+    >
       {unavailable ? (
         <p className="cm-map__unavailable">{labels.unavailable}</p>
       ) : (

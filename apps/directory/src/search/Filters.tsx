@@ -10,6 +10,8 @@ import {
   type Sort,
 } from '../query';
 
+const isNarrow = () => typeof matchMedia === 'function' && matchMedia('(max-width: 40rem)').matches;
+
 /** Languages services in the directory are offered in (ISO 639; Romani has no two-letter code). */
 export const SERVICE_LANGUAGES = ['hu', 'cs', 'sk', 'tr', 'en', 'de', 'uk', 'rom'] as const;
 
@@ -53,7 +55,11 @@ function Toggle({
 export function Filters({ query, onChange }: { query: FindQuery; onChange: (next: FindQuery) => void }) {
   const { t } = useTranslation();
   const language = currentLanguage();
-  const ids = { age: useId(), lang: useId(), mode: useId(), cat: useId(), sort: useId() };
+  const ids = { age: useId(), lang: useId(), mode: useId(), cat: useId(), sort: useId(), more: useId() };
+  const fieldsSet =
+    query.age !== undefined || Boolean(query.language || query.attendingType || query.taxonomyTermId);
+  // On a phone the fields fold away behind a button, so the results are not pushed off screen.
+  const [moreShown, setMoreShown] = useState(() => fieldsSet || !isNarrow());
   const terms = useTaxonomyTerms();
   const [age, setAge] = useState(query.age === undefined ? '' : String(query.age));
   useEffect(() => setAge(query.age === undefined ? '' : String(query.age)), [query.age]);
@@ -94,7 +100,16 @@ export function Filters({ query, onChange }: { query: FindQuery; onChange: (next
           {t('find.filters.wheelchair')}
         </Toggle>
       </div>
-      <div className="find-filters__fields">
+      <button
+        type="button"
+        className="find-filters__more"
+        aria-expanded={moreShown}
+        aria-controls={ids.more}
+        onClick={() => setMoreShown((shown) => !shown)}
+      >
+        {moreShown ? t('find.filters.fewer') : t('find.filters.more')}
+      </button>
+      <div className="find-filters__fields" id={ids.more} hidden={!moreShown}>
         <div className="find-field find-field--age">
           <label htmlFor={ids.age}>{t('find.filters.age')}</label>
           <input

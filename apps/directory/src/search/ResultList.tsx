@@ -40,6 +40,21 @@ export function ResultList({
   const language = currentLanguage();
   const listRef = useRef<HTMLOListElement>(null);
 
+  // Coming back from a service page: focus its result again, after the shell has moved focus to
+  // the page heading (it does so one frame after single-spa's routing event).
+  const hasItems = items.length > 0;
+  useEffect(() => {
+    const id = (window.history.state as { focusService?: unknown } | null)?.focusService;
+    if (!hasItems || typeof id !== 'string') return;
+    const timer = setTimeout(() => {
+      const item = [...(listRef.current?.querySelectorAll<HTMLElement>('[data-service-id]') ?? [])].find(
+        (element) => element.dataset.serviceId === id,
+      );
+      item?.querySelector<HTMLAnchorElement>('.find-result__link')?.focus();
+    }, 150);
+    return () => clearTimeout(timer);
+  }, [hasItems]);
+
   useEffect(() => {
     if (!revealId) return;
     const item = [...(listRef.current?.querySelectorAll<HTMLElement>('[data-service-id]') ?? [])].find(
@@ -71,7 +86,14 @@ export function ResultList({
           onFocus={() => onHighlight(item.id)}
         >
           <h3 className="find-result__title">
-            <FindLink className="find-result__link" href={serviceUrl(item.id, search)}>
+            <FindLink
+              className="find-result__link"
+              href={serviceUrl(item.id, search)}
+              // Back (button or link) then returns focus here, not to the top of the page.
+              onClick={() =>
+                window.history.replaceState({ ...window.history.state, focusService: item.id }, '')
+              }
+            >
               {item.name}
             </FindLink>
           </h3>

@@ -80,12 +80,11 @@ export function SearchPage({ query }: { query: FindQuery }) {
     query.taxonomyTermId;
 
   // The live region says how many were found once the answer is in, and nothing while loading.
+  // (An error is announced by the error state's own role=alert.)
   const announcement =
     results.data && !results.isFetching
       ? t('find.results.count', { count: formatNumber(total, language) })
-      : results.isError
-        ? t('find.results.failed')
-        : '';
+      : '';
 
   let body: React.ReactNode;
   if (results.isPending) body = <Loading label={t('find.results.loading')} />;

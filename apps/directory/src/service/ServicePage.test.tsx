@@ -82,12 +82,25 @@ describe('a service page', () => {
     expect(names[isoWeekday(new Date(), 'Europe/Prague') - 1]).toContain('(today)');
   });
 
-  it('goes back to the same results', async () => {
+  it('goes back to the same results, with focus on the service it came from', async () => {
     vi.stubGlobal(
       'fetch',
       api({
         'directory.service': () => service,
-        'directory.search': () => ({ total: 0, page: 1, size: 20, items: [] }),
+        'directory.search': () => ({
+          total: 2,
+          page: 1,
+          size: 20,
+          items: ['s0', 's1'].map((id) => ({
+            id,
+            name: id === 's1' ? service.name : 'Another service',
+            organizationName: 'Diakonie',
+            distanceMeters: 1000,
+            lat: 49.4,
+            lng: 15.6,
+            openNow: true,
+          })),
+        }),
       }),
     );
     t.root.render(<App />);
@@ -99,5 +112,7 @@ describe('a service page', () => {
     await vi.waitFor(() =>
       expect((t.container.querySelector('input[type="search"]') as HTMLInputElement)?.value).toBe('azyl'),
     );
+    await vi.waitFor(() => expect(document.activeElement?.textContent).toBe(service.name));
+    expect(document.activeElement?.className).toBe('find-result__link');
   });
 });

@@ -39,7 +39,7 @@ export function ServicePage({ id, query }: { id: string; query: FindQuery }) {
   const language = currentLanguage();
   const service = useService(id);
   const back = (
-    <FindLink className="find-back" href={findUrl(query)}>
+    <FindLink className="find-back" href={findUrl(query)} state={{ focusService: id }}>
       ← {t('find.service.back')}
     </FindLink>
   );
