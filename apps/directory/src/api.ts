@@ -1,6 +1,6 @@
 // TEMPORARY shapes of the directory procedures being built on branch `dir`; replaced by
 // RouterOutputs once that branch is merged.
-import { keepPreviousData, useMutation, useQuery, useTRPCClient } from '@caremap/api-client';
+import { keepPreviousData, useMutation, useQuery, useTRPC, useTRPCClient } from '@caremap/api-client';
 import { currentLanguage } from '@caremap/ui';
 import type { AttendingType } from './query';
 
@@ -78,21 +78,11 @@ export function usePlaces(text: string) {
   });
 }
 
-export interface TermGroup {
-  id: string;
-  label: string;
-  terms: Array<{ id: string; label: string }>;
-}
-
+/** The category filter's service types (taxonomy.terms), in the UI language. */
 export function useTaxonomyTerms() {
-  const client = useTRPCClient() as Loose;
+  const trpc = useTRPC();
   const language = currentLanguage();
-  return useQuery<TermGroup[]>({
-    queryKey: ['directory.taxonomyTerms', language],
-    queryFn: ({ signal }) => client.directory.taxonomyTerms.query({ language }, { signal }),
-    staleTime: 10 * 60_000,
-    retry: false,
-  });
+  return useQuery({ ...trpc.taxonomy.terms.queryOptions({ language }), staleTime: 10 * 60_000 });
 }
 
 export interface OpeningHours {

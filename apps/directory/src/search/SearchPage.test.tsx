@@ -128,9 +128,22 @@ describe('the /find search', () => {
     expect(button('Open now').getAttribute('aria-pressed')).toBe('false');
   });
 
-  it('sends the language and attending type chosen in the filters', async () => {
+  it('sends the language, attending type and category chosen in the filters', async () => {
     const inputs: SearchInput[] = [];
-    vi.stubGlobal('fetch', api({ 'directory.search': searchHandler(inputs) }));
+    vi.stubGlobal(
+      'fetch',
+      api({
+        'directory.search': searchHandler(inputs),
+        'taxonomy.terms': () => [
+          {
+            id: 'g1',
+            code: 'family_support',
+            label: 'Family support',
+            terms: [{ id: 't1', code: 'mediation', label: 'Mediation' }],
+          },
+        ],
+      }),
+    );
     t.root.render(<App />);
     await vi.waitFor(() => expect(results()).toHaveLength(20));
     const selectByLabel = (label: string) => {
@@ -162,6 +175,21 @@ describe('the /find search', () => {
     });
     await vi.waitFor(() => expect(inputs.at(-1)).toMatchObject({ language: 'rom', attendingType: 'phone' }));
     expect(new URLSearchParams(window.location.search).get('mode')).toBe('phone');
+    const category = selectByLabel('Type of service');
+    await vi.waitFor(() => expect(category.options).toHaveLength(3));
+    expect([...category.options].map((o) => o.textContent)).toEqual([
+      'All types',
+      'All of “Family support”',
+      'Mediation',
+    ]);
+    await act(async () => {
+      category.value = 't1';
+      category.dispatchEvent(new Event('change', { bubbles: true }));
+    });
+    await vi.waitFor(() =>
+      expect(inputs.at(-1)).toMatchObject({ taxonomyTermIds: ['t1'], attendingType: 'phone' }),
+    );
+    expect(new URLSearchParams(window.location.search).get('cat')).toBe('t1');
   });
 
   it('shows an empty state that suggests a wider search', async () => {
