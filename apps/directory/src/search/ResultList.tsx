@@ -60,7 +60,7 @@ export function ResultList({
     const item = [...(listRef.current?.querySelectorAll<HTMLElement>('[data-service-id]') ?? [])].find(
       (element) => element.dataset.serviceId === revealId.id,
     );
-    item?.scrollIntoView({ block: 'nearest', behavior: 'smooth' });
+    item?.scrollIntoView?.({ block: 'nearest', behavior: 'smooth' });
   }, [revealId]);
 
   const onKeyDown = (event: KeyboardEvent<HTMLOListElement>) => {

@@ -317,3 +317,29 @@ describe('the /find search', () => {
     expect(links[0]!.closest('li')?.className).not.toContain('is-highlighted');
   });
 });
+
+describe('paging', () => {
+  it('goes to the next page by a real link, then focus starts at the top of the results', async () => {
+    const inputs: SearchInput[] = [];
+    vi.stubGlobal('fetch', api({ 'directory.search': searchHandler(inputs) }));
+    t.root.render(<App />);
+    await vi.waitFor(() => expect(results()).toHaveLength(20));
+    const next = [...t.container.querySelectorAll<HTMLAnchorElement>('.find-pages a')].find(
+      (a) => a.textContent === 'Next page',
+    )!;
+    expect(next.getAttribute('href')).toBe('/find?page=2');
+    await act(async () => next.click());
+    await vi.waitFor(() => expect(results()[0]).toBe('Family counselling 21'));
+    expect(inputs.at(-1)).toMatchObject({ page: 2 });
+    expect(document.activeElement?.textContent).toBe('Services');
+    expect(t.container.querySelector('.find-results')?.getAttribute('start')).toBe('21');
+  });
+
+  it('a page past the end (fewer results now) shows the last page instead', async () => {
+    vi.stubGlobal('fetch', api({ 'directory.search': searchHandler([]) }));
+    window.history.replaceState(null, '', '/find?open=1&page=9');
+    t.root.render(<App />);
+    await vi.waitFor(() => expect(window.location.search).toBe('?open=1&page=2'));
+    await vi.waitFor(() => expect(results()).toHaveLength(2));
+  });
+});

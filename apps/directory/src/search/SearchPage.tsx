@@ -11,7 +11,7 @@ import {
   useMapLabels,
   useTranslation,
 } from '@caremap/ui';
-import { useId, useMemo, useState } from 'react';
+import { useEffect, useId, useMemo, useRef, useState } from 'react';
 import { useServiceSearch } from '../api';
 import {
   DEFAULT_RADIUS_KM,
@@ -46,11 +46,28 @@ export function SearchPage({ query }: { query: FindQuery }) {
   const search = toSearchParams(query).toString();
 
   const apply = (next: FindQuery) => goTo(findUrl(next));
+  const headingRef = useRef<HTMLHeadingElement>(null);
 
   const items = results.data?.items ?? [];
   const total = results.data?.total ?? 0;
   const page = results.data?.page ?? query.page ?? 1;
   const pages = Math.max(1, Math.ceil(total / (results.data?.size ?? PAGE_SIZE)));
+
+  // A page past the end (fewer results since the link was made): show the last page instead.
+  const pastEnd = Boolean(results.data && total > 0 && items.length === 0 && page > 1);
+  // biome-ignore lint/correctness/useExhaustiveDependencies: only when the answer says so
+  useEffect(() => {
+    if (pastEnd) goTo(findUrl({ ...query, page: pages }), { replace: true });
+  }, [pastEnd]);
+
+  // Another page of results: the reader continues at the top of the list, not at the pager.
+  const shownPage = query.page ?? 1;
+  const firstPage = useRef(shownPage);
+  useEffect(() => {
+    if (shownPage === firstPage.current) return;
+    firstPage.current = shownPage;
+    headingRef.current?.focus();
+  }, [shownPage]);
 
   const points = useMemo<PointCollection>(
     () => ({
@@ -163,7 +180,9 @@ export function SearchPage({ query }: { query: FindQuery }) {
       <Filters query={query} onChange={apply} />
       <section className="find-body" aria-labelledby={headingId}>
         <div className="find-body__bar">
-          <h2 id={headingId}>{t('find.results.title')}</h2>
+          <h2 id={headingId} ref={headingRef} tabIndex={-1}>
+            {t('find.results.title')}
+          </h2>
           <p className="find-body__count" role="status" aria-live="polite">
             {announcement}
           </p>

@@ -9,7 +9,7 @@ import {
   useMapLabels,
   useTranslation,
 } from '@caremap/ui';
-import { type ReactNode, useMemo } from 'react';
+import { type ReactNode, useEffect, useMemo } from 'react';
 import { type ServiceDetail, useService } from '../api';
 import { FindLink } from '../FindLink';
 import { type FindQuery, findUrl } from '../query';
@@ -96,6 +96,10 @@ function ServiceDetails({
   );
   const bounds = useMemo(() => bboxOf(points.features), [points]);
   const ages = ageRange(service, t);
+  const title = `${service.name} – ${t('app.name')}`;
+  useEffect(() => {
+    document.title = title;
+  }, [title]);
 
   return (
     <article className="find-service">
