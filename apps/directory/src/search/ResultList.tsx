@@ -101,7 +101,6 @@ export function ResultList({
             {item.organizationName && item.organizationName !== item.name ? (
               <span>{item.organizationName}</span>
             ) : null}
-            {item.city ? <span>{item.city}</span> : null}
             {item.distanceMeters !== null && item.distanceMeters !== undefined ? (
               <span>
                 {t('find.result.distance', { distance: formatDistance(item.distanceMeters, language) })}

@@ -8,45 +8,92 @@ import { isoWeekday } from './HoursTable';
 
 const t = setupReactRoot();
 
-// biome-ignore lint/suspicious/noExplicitAny: the dir branch's procedures are not in AppRouter yet
-const api = (handlers: Record<string, (input: any) => unknown>) => fakeApi(handlers as never);
+const api = fakeApi;
 
+const week = ['MO', 'TU', 'WE', 'TH', 'FR'].join(',');
 const service: ServiceDetail = {
   id: 's1',
   name: 'Safe house for mothers with children',
+  alternateName: null,
   description: 'Temporary housing.',
-  organization: { id: 'o1', name: 'Diakonie', website: null },
+  status: 'active',
+  alert: null,
   url: 'https://example.org/safe',
-  email: 'help@example.org',
-  phones: [{ number: '+420 567 123 456', description: 'non-stop' }],
   eligibilityDescription: 'Mothers with children in danger at home.',
   minimumAge: 0,
   maximumAge: 18,
-  languages: ['cs', 'uk', 'rom'],
-  free: true,
-  costs: [],
+  applicationProcess: 'Call first.',
+  waitTime: null,
   feesDescription: null,
-  wheelchair: false,
-  accessibility: [],
-  attendingType: 'in_person',
-  applicationProcess: null,
-  timeZone: 'Europe/Prague',
-  hours: [1, 2, 3, 4, 5, 6, 7].map((weekday) => ({ weekday, opens: '08:00', closes: '16:00' })),
-  scheduleNote: null,
-  openNow: false,
-  nextOpening: '2026-03-02T07:00:00Z',
-  locations: [
+  interpretationServices: null,
+  organization: { id: 'o1', name: 'Diakonie', website: null },
+  languages: [
+    { code: 'cs', name: 'Czech' },
+    { code: 'uk', name: 'Ukrainian' },
+    { code: 'rom', name: 'Romani' },
+  ],
+  costOptions: [{ option: null, amount: null, currency: null, amountDescription: null, free: true }],
+  phones: [{ number: '+420 567 123 456', extension: null, type: 'voice', description: 'non-stop' }],
+  emails: ['help@example.org'],
+  places: [
     {
-      id: 'l1',
+      locationId: 'l1',
       name: null,
       addressHidden: true,
-      address: null,
-      approximateArea: 'Jihlava',
+      city: 'Jihlava',
+      address1: null,
+      postalCode: null,
+      country: 'CZ',
+      transportation: null,
       lat: 49.4,
       lng: 15.6,
-      transportation: null,
+      accessibility: [],
+      wheelchairAccessible: false,
     },
   ],
+  schedules: [
+    {
+      id: 'sc1',
+      locationId: null,
+      byday: week,
+      opensAt: '08:00',
+      closesAt: '16:00',
+      validFrom: null,
+      validTo: null,
+      description: null,
+      attendingType: 'in_person',
+      timezone: 'Europe/Prague',
+    },
+    {
+      id: 'sc2',
+      locationId: null,
+      byday: 'SA',
+      opensAt: '09:00',
+      closesAt: '12:00',
+      validFrom: '2020-01-01',
+      validTo: '2020-12-31',
+      description: null,
+      attendingType: 'in_person',
+      timezone: 'Europe/Prague',
+    },
+    {
+      id: 'sc3',
+      locationId: null,
+      byday: 'TU',
+      opensAt: '18:00',
+      closesAt: '20:00',
+      validFrom: null,
+      validTo: null,
+      description: 'Evening online consultations',
+      attendingType: 'online',
+      timezone: 'Europe/Prague',
+    },
+  ],
+  at: '2026-12-02T09:00:00.000Z',
+  openNow: false,
+  today: null,
+  nextOpening: '2026-12-03T07:00:00.000Z',
+  openOnPublicHolidays: false,
 };
 
 beforeEach(() => {
@@ -61,6 +108,8 @@ describe('a service page', () => {
     const text = t.container.textContent ?? '';
     expect(text).toContain('Ages 0 to 18');
     expect(text).toContain('Czech, Ukrainian, Romany');
+    expect(text).toContain('Evening online consultations');
+    expect(text).toMatch(/Opens Thursday,? 3 December 2026(,| at) 08:00/);
     expect(text).toContain('Free of charge');
     expect(text).toContain('Not wheelchair accessible');
     expect(text).toContain('Closed now');
@@ -80,6 +129,17 @@ describe('a service page', () => {
     const names = [...t.container.querySelectorAll('.find-hours tbody th')].map((th) => th.textContent);
     expect(names[0]).toMatch(/^Monday/);
     expect(names[isoWeekday(new Date(), 'Europe/Prague') - 1]).toContain('(today)');
+    const hours = [...t.container.querySelectorAll('.find-hours tbody td')].map((td) => td.textContent);
+    // Weekdays 8-16, Tuesday also online in the evening; the Saturday rule expired in 2020.
+    expect(hours).toEqual([
+      '08:00–16:00',
+      '08:00–16:00, 18:00–20:00 (Online)',
+      '08:00–16:00',
+      '08:00–16:00',
+      '08:00–16:00',
+      'Closed',
+      'Closed',
+    ]);
   });
 
   it('goes back to the same results, with focus on the service it came from', async () => {
@@ -91,11 +151,15 @@ describe('a service page', () => {
           total: 2,
           page: 1,
           size: 20,
+          at: '2026-12-02T09:00:00.000Z',
           items: ['s0', 's1'].map((id) => ({
             id,
             name: id === 's1' ? service.name : 'Another service',
+            organizationId: 'o1',
             organizationName: 'Diakonie',
+            status: 'active',
             distanceMeters: 1000,
+            locationId: 'l1',
             lat: 49.4,
             lng: 15.6,
             openNow: true,

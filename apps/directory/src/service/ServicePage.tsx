@@ -4,6 +4,7 @@ import {
   currentLanguage,
   ErrorState,
   formatApiError,
+  intlLocale,
   Loading,
   PageHeading,
   useMapLabels,
@@ -68,6 +69,24 @@ export function ServicePage({ id, query }: { id: string; query: FindQuery }) {
   return <ServiceDetails service={service.data} back={back} language={language} />;
 }
 
+function costText(service: ServiceDetail, language: string): string[] {
+  const money = (amount: number, currency: string) => {
+    try {
+      return new Intl.NumberFormat(intlLocale(language), { style: 'currency', currency }).format(amount);
+    } catch {
+      return `${amount} ${currency}`;
+    }
+  };
+  return service.costOptions
+    .filter((c) => !c.free)
+    .map((c) =>
+      [c.option, c.amount !== null && c.currency ? money(c.amount, c.currency) : null, c.amountDescription]
+        .filter(Boolean)
+        .join(' – '),
+    )
+    .filter(Boolean);
+}
+
 function ServiceDetails({
   service,
   back,
@@ -83,16 +102,16 @@ function ServiceDetails({
   const points = useMemo<PointCollection>(
     () => ({
       type: 'FeatureCollection',
-      features: service.locations
-        .filter((l) => !l.addressHidden && l.lat !== null && l.lng !== null)
-        .map((l) => ({
+      features: service.places
+        .filter((p) => !p.addressHidden && p.lat !== null && p.lng !== null)
+        .map((p) => ({
           type: 'Feature',
-          id: l.id,
-          geometry: { type: 'Point', coordinates: [l.lng as number, l.lat as number] },
-          properties: { id: l.id },
+          id: p.locationId,
+          geometry: { type: 'Point', coordinates: [p.lng as number, p.lat as number] },
+          properties: { id: p.locationId },
         })),
     }),
-    [service.locations],
+    [service.places],
   );
   const bounds = useMemo(() => bboxOf(points.features), [points]);
   const ages = ageRange(service, t);
@@ -100,6 +119,28 @@ function ServiceDetails({
   useEffect(() => {
     document.title = title;
   }, [title]);
+
+  const timeZone = service.schedules[0]?.timezone ?? service.today?.zone ?? 'Europe/Prague';
+  const hasHours = service.schedules.some((s) => s.opensAt && s.closesAt);
+  const notes = [
+    ...new Set(service.schedules.map((s) => s.description).filter((d): d is string => Boolean(d))),
+  ];
+  const free = service.costOptions.some((c) => c.free);
+  const costs = costText(service, language);
+  const wheelchair = service.places.map((p) => p.wheelchairAccessible);
+  const accessible = wheelchair.includes(true)
+    ? true
+    : wheelchair.length && wheelchair.every((w) => w === false)
+      ? false
+      : null;
+  const accessNotes = [
+    ...new Set(
+      service.places.flatMap((p) =>
+        p.accessibility.map((a) => [a.description, a.details].filter(Boolean).join(': ')).filter(Boolean),
+      ),
+    ),
+  ];
+  const website = service.url ?? service.organization.website;
 
   return (
     <article className="find-service">
@@ -112,20 +153,25 @@ function ServiceDetails({
       <PageHeading title={service.name}>
         <p className="find-service__org">{service.organization.name}</p>
         <p className="find-service__status">
-          {service.openNow === true ? (
+          {service.openNow ? (
             <span className="cm-badge find-badge--open">{t('find.hours.openNow')}</span>
-          ) : service.openNow === false ? (
+          ) : hasHours ? (
             <span className="cm-badge cm-badge--muted">{t('find.hours.closedNow')}</span>
           ) : null}
-          {service.openNow === false && service.nextOpening ? (
+          {!service.openNow && service.nextOpening ? (
             <span className="find-service__next">
               {t('find.hours.nextOpening', {
-                when: formatNextOpening(service.nextOpening, language, service.timeZone),
+                when: formatNextOpening(service.nextOpening, language, timeZone),
               })}
             </span>
           ) : null}
         </p>
       </PageHeading>
+      {service.alert ? (
+        <p className="find-service__alert" role="note">
+          {service.alert}
+        </p>
+      ) : null}
 
       <div className="find-service__grid">
         <div className="find-service__main">
@@ -144,11 +190,12 @@ function ServiceDetails({
           </Section>
 
           <Section title={t('find.service.hours')}>
-            {service.hours.length ? (
-              <HoursTable hours={service.hours} timeZone={service.timeZone} language={language} />
-            ) : null}
-            {service.scheduleNote ? <p>{service.scheduleNote}</p> : null}
-            {!service.hours.length && !service.scheduleNote ? <p>{t('find.hours.unknown')}</p> : null}
+            {hasHours ? <HoursTable service={service} timeZone={timeZone} language={language} /> : null}
+            {notes.map((note) => (
+              <p key={note}>{note}</p>
+            ))}
+            {service.openOnPublicHolidays ? <p>{t('find.hours.holidaysOpen')}</p> : null}
+            {!hasHours && !notes.length ? <p>{t('find.hours.unknown')}</p> : null}
           </Section>
 
           <Section title={t('find.service.practical')}>
@@ -156,109 +203,112 @@ function ServiceDetails({
               <dt>{t('find.service.languages')}</dt>
               <dd>
                 {service.languages.length
-                  ? service.languages.map((code) => languageName(code, language)).join(', ')
+                  ? [
+                      ...new Set(
+                        service.languages.map((l) =>
+                          l.code ? languageName(l.code, language) : (l.name ?? ''),
+                        ),
+                      ),
+                    ]
+                      .filter(Boolean)
+                      .join(', ')
                   : t('find.service.notStated')}
+                {service.interpretationServices ? (
+                  <span className="find-facts__more">{service.interpretationServices}</span>
+                ) : null}
               </dd>
               <dt>{t('find.service.cost')}</dt>
               <dd>
-                {service.free === true ? t('find.service.free') : null}
-                {service.free !== true && service.costs.length
-                  ? service.costs
-                      .map((c) =>
-                        c.amount !== null && c.currency
-                          ? `${c.option ?? ''} ${new Intl.NumberFormat(language === 'en' ? 'en-GB' : language, { style: 'currency', currency: c.currency }).format(c.amount)}`.trim()
-                          : (c.option ?? ''),
-                      )
-                      .filter(Boolean)
-                      .join('; ')
-                  : null}
+                {free ? t('find.service.free') : null}
+                {costs.map((cost) => (
+                  <span key={cost} className={free ? 'find-facts__more' : 'find-facts__line'}>
+                    {cost}
+                  </span>
+                ))}
                 {service.feesDescription ? (
                   <span className="find-facts__more">{service.feesDescription}</span>
                 ) : null}
-                {service.free !== true && !service.costs.length && !service.feesDescription
-                  ? t('find.service.notStated')
-                  : null}
+                {!free && !costs.length && !service.feesDescription ? t('find.service.notStated') : null}
               </dd>
               <dt>{t('find.service.accessibility')}</dt>
               <dd>
-                {service.wheelchair === true
+                {accessible === true
                   ? t('find.service.wheelchairYes')
-                  : service.wheelchair === false
+                  : accessible === false
                     ? t('find.service.wheelchairNo')
                     : t('find.service.notStated')}
-                {service.accessibility.map((text) => (
-                  <span key={text} className="find-facts__more">
-                    {text}
+                {accessNotes.map((note) => (
+                  <span key={note} className="find-facts__more">
+                    {note}
                   </span>
                 ))}
               </dd>
-              {service.attendingType ? (
-                <>
-                  <dt>{t('find.filters.attendingType')}</dt>
-                  <dd>
-                    {t(`find.attendingType.${service.attendingType as 'in_person'}`, {
-                      defaultValue: service.attendingType,
-                    })}
-                  </dd>
-                </>
-              ) : null}
               {service.applicationProcess ? (
                 <>
                   <dt>{t('find.service.howToApply')}</dt>
                   <dd>{service.applicationProcess}</dd>
                 </>
               ) : null}
+              {service.waitTime ? (
+                <>
+                  <dt>{t('find.service.waitTime')}</dt>
+                  <dd>{service.waitTime}</dd>
+                </>
+              ) : null}
             </dl>
           </Section>
         </div>
 
-        <aside className="find-service__side">
+        <aside className="find-service__side" aria-label={t('find.service.contactAndPlace')}>
           <Section title={t('find.service.contact')}>
             <ul className="find-contacts">
               {service.phones.map((phone) => (
-                <li key={phone.number}>
-                  <a href={`tel:${phone.number.replace(/[^\d+]/g, '')}`}>{phone.number}</a>
+                <li key={`${phone.number}-${phone.extension}`}>
+                  <a
+                    href={`tel:${phone.number.replace(/[^\d+]/g, '')}${phone.extension ? `,${phone.extension}` : ''}`}
+                  >
+                    {phone.number}
+                    {phone.extension ? ` (${phone.extension})` : ''}
+                  </a>
                   {phone.description ? (
                     <span className="find-contacts__note"> – {phone.description}</span>
                   ) : null}
                 </li>
               ))}
-              {service.email ? (
-                <li>
-                  <a href={`mailto:${service.email}`}>{service.email}</a>
+              {service.emails.map((email) => (
+                <li key={email}>
+                  <a href={`mailto:${email}`}>{email}</a>
                 </li>
-              ) : null}
-              {service.url ? (
+              ))}
+              {website ? (
                 <li>
-                  <a href={service.url} rel="noopener noreferrer external">
+                  <a href={website} rel="noopener noreferrer external">
                     {t('find.service.website')}
                   </a>
                 </li>
               ) : null}
             </ul>
-            {!service.phones.length && !service.email && !service.url ? (
+            {!service.phones.length && !service.emails.length && !website ? (
               <p>{t('find.service.noContact')}</p>
             ) : null}
           </Section>
 
           <Section title={t('find.service.getThere')}>
-            {service.locations.length ? (
+            {service.places.length ? (
               <ul className="find-locations">
-                {service.locations.map((location) => (
-                  <li key={location.id}>
-                    {location.name ? <strong>{location.name}</strong> : null}
-                    {location.addressHidden ? (
-                      <p>{t('find.service.hiddenAddress', { area: location.approximateArea ?? '' })}</p>
-                    ) : location.address ? (
+                {service.places.map((place) => (
+                  <li key={place.locationId}>
+                    {place.name ? <strong>{place.name}</strong> : null}
+                    {place.addressHidden ? (
+                      <p>{t('find.service.hiddenAddress', { area: place.city ?? '' })}</p>
+                    ) : place.address1 || place.city ? (
                       <address>
-                        {location.address.address1}
-                        <br />
-                        {[location.address.postalCode, location.address.city].filter(Boolean).join(' ')}
+                        {place.address1}
+                        {place.address1 ? <br /> : null}
+                        {[place.postalCode, place.city].filter(Boolean).join(' ')}
                       </address>
                     ) : null}
-                    {location.transportation && !location.addressHidden ? (
-                      <p>{location.transportation}</p>
-                    ) : null}
+                    {place.transportation ? <p>{place.transportation}</p> : null}
                   </li>
                 ))}
               </ul>

@@ -8,9 +8,10 @@ import {
   type ValidationIssue,
 } from '@caremap/ui';
 import { type FormEvent, useEffect, useId, useRef, useState } from 'react';
-import { useSuggestClient } from '../api';
+import { type SuggestEditInput, useSuggestClient } from '../api';
 import { solveChallenge } from './pow';
 
+type Topic = keyof SuggestEditInput['changes'];
 /** What a visitor may propose a change for: HSDS field names, as `suggestEditInput` takes them. */
 export const SUGGEST_TOPICS = [
   'name',
@@ -25,7 +26,7 @@ export const SUGGEST_TOPICS = [
   'accessibility',
   'fees_description',
   'other',
-] as const;
+] as const satisfies readonly Topic[];
 type Field = 'field' | 'value' | 'comment' | 'submitterName' | 'submitterEmail';
 const FIELDS: readonly Field[] = ['field', 'value', 'comment', 'submitterName', 'submitterEmail'];
 
@@ -53,21 +54,38 @@ type Phase =
   | { kind: 'sending' }
   | { kind: 'sent' };
 
-/** The same rules as the server's zod input, as zod-style issues so one describer words both. */
-export function validateSuggestion(values: Values): ValidationIssue[] {
+// zod is most of the validators' weight; only this form needs it, so it loads with the form.
+const loadValidators = () => import('@caremap/validators');
+
+/**
+ * The server's own zod schema (`suggestEditInput`) checks the form before anything is sent, so
+ * both sides word a problem alike; its issue paths are mapped onto the form's fields.
+ */
+export async function validateSuggestion(
+  values: Values,
+  language: SuggestEditInput['language'],
+): Promise<ValidationIssue[]> {
+  const { suggestEditInput } = await loadValidators();
   const issues: ValidationIssue[] = [];
   if (!values.field) issues.push({ path: ['field'], code: 'invalid_type', input: undefined });
-  const value = values.value.trim();
-  if (!value) issues.push({ path: ['value'], code: 'too_small', minimum: 1 });
-  else if (value.length < 3) issues.push({ path: ['value'], code: 'too_small', minimum: 3 });
-  else if (value.length > 2000) issues.push({ path: ['value'], code: 'too_big', maximum: 2000 });
-  if (values.comment.length > 2000) issues.push({ path: ['comment'], code: 'too_big', maximum: 2000 });
-  if (values.submitterName.length > 200)
-    issues.push({ path: ['submitterName'], code: 'too_big', maximum: 200 });
-  const email = values.submitterEmail.trim();
-  if (email && !/^[^\s@]+@[^\s@]+\.[^\s@]+$/.test(email))
-    issues.push({ path: ['submitterEmail'], code: 'invalid_format', format: 'email' });
+  const parsed = suggestEditInput.safeParse({
+    targetEntity: 'service',
+    targetId: '00000000-0000-4000-8000-000000000000',
+    changes: { [values.field || 'other']: values.value },
+    comment: values.comment.trim() || undefined,
+    submitterName: values.submitterName.trim() || undefined,
+    submitterEmail: values.submitterEmail.trim() || undefined,
+    language,
+    challenge: 'x',
+    nonce: 'x',
+  });
+  if (!parsed.success) issues.push(...parsed.error.issues.map(toFormIssue));
   return issues;
+}
+
+/** `changes.<topic>` is the "correct information" box. */
+function toFormIssue(issue: ValidationIssue): ValidationIssue {
+  return issue.path[0] === 'changes' ? { ...issue, path: ['value'] } : issue;
 }
 
 /**
@@ -88,6 +106,9 @@ export function SuggestEditForm({ serviceId }: { serviceId: string }) {
   const doneRef = useRef<HTMLDivElement>(null);
   const abort = useRef<AbortController | null>(null);
   useEffect(() => () => abort.current?.abort(), []);
+  useEffect(() => {
+    void loadValidators();
+  }, []);
 
   useEffect(() => {
     if (summary.length) summaryRef.current?.focus();
@@ -111,7 +132,7 @@ export function SuggestEditForm({ serviceId }: { serviceId: string }) {
   const onSubmit = async (event: FormEvent) => {
     event.preventDefault();
     if (phase.kind === 'checking' || phase.kind === 'sending') return;
-    const issues = validateSuggestion(values);
+    const issues = await validateSuggestion(values, currentLanguage());
     if (issues.length) {
       showIssues(issues);
       return;
@@ -121,8 +142,8 @@ export function SuggestEditForm({ serviceId }: { serviceId: string }) {
     abort.current = new AbortController();
     try {
       setPhase({ kind: 'checking', tries: 0 });
-      const { challenge, difficulty } = await api.challenge();
-      const nonce = await solveChallenge(challenge, difficulty, {
+      const { challenge, bits } = await api.challenge();
+      const nonce = await solveChallenge(challenge, bits, {
         signal: abort.current.signal,
         onProgress: (tries) => setPhase({ kind: 'checking', tries }),
       });
@@ -130,7 +151,7 @@ export function SuggestEditForm({ serviceId }: { serviceId: string }) {
       await api.suggest({
         targetEntity: 'service',
         targetId: serviceId,
-        changes: { [values.field]: values.value.trim() },
+        changes: { [values.field as Topic]: values.value.trim() },
         comment: values.comment.trim() || undefined,
         submitterName: values.submitterName.trim() || undefined,
         submitterEmail: values.submitterEmail.trim() || undefined,

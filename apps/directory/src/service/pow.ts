@@ -1,6 +1,6 @@
 /**
  * The suggest-an-edit proof of work, in the browser: find a nonce so that SHA-256 of
- * `<challenge>:<nonce>` starts with `difficulty` zero bits. Hashing is Web Crypto's
+ * `<challenge><nonce>` starts with `bits` zero bits (directory/suggest.ts checks it). Hashing is Web Crypto's
  * (crypto.subtle.digest); the loop yields to the page every batch so the form stays responsive
  * and can show progress.
  */
@@ -31,7 +31,7 @@ export async function meetsDifficulty(
 
 export async function solveChallenge(
   challenge: string,
-  difficulty: number,
+  bits: number,
   {
     onProgress,
     signal,
@@ -39,7 +39,7 @@ export async function solveChallenge(
   }: { onProgress?: (tries: number) => void; signal?: AbortSignal; batch?: number } = {},
 ): Promise<string> {
   for (let nonce = 0; ; nonce += 1) {
-    if (await meetsDifficulty(challenge, String(nonce), difficulty)) return String(nonce);
+    if (await meetsDifficulty(challenge, nonce.toString(36), bits)) return nonce.toString(36);
     if (nonce % batch === batch - 1) {
       signal?.throwIfAborted();
       onProgress?.(nonce + 1);
