@@ -62,13 +62,11 @@ export function weekRows(
         .includes(BYDAY[weekday - 1]!) &&
       (!s.validFrom || date >= s.validFrom) &&
       (!s.validTo || date <= s.validTo);
-    let slots = service.schedules
-      .filter(applies)
-      .map((s) => ({
-        opens: s.opensAt!.slice(0, 5),
-        closes: s.closesAt!.slice(0, 5),
-        attendingType: s.attendingType,
-      }));
+    let slots = service.schedules.filter(applies).map((s) => ({
+      opens: s.opensAt!.slice(0, 5),
+      closes: s.closesAt!.slice(0, 5),
+      attendingType: s.attendingType,
+    }));
     if (weekday === todayWeekday && service.today) {
       const open = new Set(service.today.hours.map((h) => `${h.opens}-${h.closes}`));
       slots = slots.filter((slot) => open.has(`${slot.opens}-${slot.closes}`));
