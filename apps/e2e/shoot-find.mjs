@@ -32,6 +32,18 @@ for (const lang of langs.split(',')) {
       const file = `${out}/${name}-${lang}-${vpName}.png`;
       await page.screenshot({ path: file, fullPage: true });
       console.log(file);
+      if (vpName === 'phone') {
+        // The first two screens too, at a size the eye can read.
+        for (const [i, y] of [0, viewport.height].entries()) {
+          const part = `${out}/${name}-${lang}-${vpName}-screen${i + 1}.png`;
+          await page.screenshot({
+            path: part,
+            fullPage: true,
+            clip: { x: 0, y, width: viewport.width, height: viewport.height },
+          });
+          console.log(part);
+        }
+      }
     }
     await context.close();
   }

@@ -32,7 +32,10 @@ async function searchTownAndNeed(page: Page) {
   await page.getByLabel(text(en, 'find.text.label')).fill(NEED);
   const town = page.getByRole('combobox', { name: text(en, 'find.place.label') });
   await town.fill(TOWN.slice(0, 4));
-  await page.getByRole('option', { name: new RegExp(`^${TOWN}`) }).first().waitFor();
+  await page
+    .getByRole('option', { name: new RegExp(`^${TOWN}`) })
+    .first()
+    .waitFor();
   await town.press('ArrowDown');
   await expect.poll(() => town.getAttribute('aria-activedescendant')).toBeTruthy();
   await town.press('Enter');
@@ -82,11 +85,15 @@ describe('/find on the seeded data', () => {
     expect(distances.length).toBe(names.length);
     expect(Math.max(...distances)).toBeLessThanOrEqual(25);
     // The map shows the points of this page of results.
-    await expect.poll(() => b.page.locator('.find-map .cm-map').getAttribute('data-points')).toBe(String(names.length));
+    await expect
+      .poll(() => b.page.locator('.find-map .cm-map').getAttribute('data-points'))
+      .toBe(String(names.length));
     // Hovering a result highlights its marker.
     await b.page.locator('.find-result').first().hover();
     const firstId = await b.page.locator('.find-result').first().getAttribute('data-service-id');
-    await expect.poll(() => b.page.locator('.find-map .cm-map').getAttribute('data-highlighted')).toBe(firstId);
+    await expect
+      .poll(() => b.page.locator('.find-map .cm-map').getAttribute('data-highlighted'))
+      .toBe(firstId);
 
     await b.page.getByRole('button', { name: text(en, 'find.filters.openNow') }).click();
     await b.page.waitForURL((url) => url.searchParams.get('open') === '1');
@@ -101,9 +108,13 @@ describe('/find on the seeded data', () => {
     await other.goto(shared);
     expect(await resultCount(other)).toBe(openTotal);
     expect(await firstNames(other)).toEqual(openNames);
-    await expect.poll(() => other.getByRole('combobox', { name: text(en, 'find.place.label') }).inputValue()).toBe(TOWN);
     await expect
-      .poll(() => other.getByRole('button', { name: text(en, 'find.filters.openNow') }).getAttribute('aria-pressed'))
+      .poll(() => other.getByRole('combobox', { name: text(en, 'find.place.label') }).inputValue())
+      .toBe(TOWN);
+    await expect
+      .poll(() =>
+        other.getByRole('button', { name: text(en, 'find.filters.openNow') }).getAttribute('aria-pressed'),
+      )
       .toBe('true');
     await other.close();
 
@@ -131,6 +142,8 @@ describe('/find on the seeded data', () => {
     await b.page.keyboard.press('Enter');
     await b.page.waitForURL(/\/find\/services\//);
     await b.page.getByRole('heading', { name, level: 1 }).waitFor();
+    // The shell puts focus on the new page's heading; the way back is just before it.
+    await expect.poll(() => b.page.evaluate(() => document.activeElement?.tagName)).toBe('H1');
     for (let i = 0; i < 10 && !(await focusedClass()).includes('find-back'); i += 1) {
       await b.page.keyboard.press('Shift+Tab');
     }
@@ -157,7 +170,11 @@ describe('/find on the seeded data', () => {
       // The combobox with its list open, too.
       const town = b.page.getByRole('combobox', { name: text(en, 'find.place.label') });
       await town.fill('Jih');
-      await b.page.getByRole('option').first().waitFor();
+      await b.page
+        .getByRole('listbox', { name: text(en, 'find.place.label') })
+        .getByRole('option')
+        .first()
+        .waitFor();
       await town.press('ArrowDown');
       expect(await seriousViolations(b.page), `open combobox at ${viewport.width} px`).toEqual([]);
       await town.press('Escape');

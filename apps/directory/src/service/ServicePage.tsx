@@ -10,7 +10,7 @@ import {
   useMapLabels,
   useTranslation,
 } from '@caremap/ui';
-import { type ReactNode, useEffect, useMemo } from 'react';
+import { type ReactNode, useEffect, useMemo, useRef } from 'react';
 import { type ServiceDetail, useService } from '../api';
 import { FindLink } from '../FindLink';
 import { type FindQuery, findUrl } from '../query';
@@ -119,6 +119,14 @@ function ServiceDetails({
   useEffect(() => {
     document.title = title;
   }, [title]);
+  // The shell focused <main> while the page was still loading: the heading takes it over now, as
+  // it would have after a full page load.
+  const articleRef = useRef<HTMLElement>(null);
+  useEffect(() => {
+    const active = document.activeElement;
+    if (!active || active === document.body || active.id === 'main')
+      articleRef.current?.querySelector<HTMLElement>('[data-page-heading]')?.focus();
+  }, []);
 
   const timeZone = service.schedules[0]?.timezone ?? service.today?.zone ?? 'Europe/Prague';
   const hasHours = service.schedules.some((s) => s.opensAt && s.closesAt);
@@ -143,7 +151,7 @@ function ServiceDetails({
   const website = service.url ?? service.organization.website;
 
   return (
-    <article className="find-service">
+    <article className="find-service" ref={articleRef}>
       <div className="find-service__top">
         {back}
         <Button variant="quiet" className="find-print" onClick={() => window.print()}>
