@@ -218,6 +218,8 @@ describe('strict Content-Security-Policy in the browser', () => {
         await b.page.evaluate((lng) => localStorage.setItem('caremap.lang', lng), language);
         await b.page.goto('/find');
         await heading(b.page, strings.find!.title, 1);
+        // On a phone the map starts folded away behind a button (the list comes first).
+        if (width === 360) await b.page.getByRole('button', { name: text(strings, 'find.map.show') }).click();
         await b.page.locator('.maplibregl-canvas').waitFor();
         await b.page.waitForLoadState('networkidle');
         await b.page.waitForFunction(() => !document.querySelector('[aria-busy="true"]'));

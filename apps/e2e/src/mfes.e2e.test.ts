@@ -16,7 +16,7 @@ describe('microfrontends on seeded data', () => {
     await b.page.goto('/find');
     await b.page.getByRole('heading', { name: en.find!.title, level: 1 }).waitFor();
     await b.page.locator('.maplibregl-canvas').waitFor();
-    await b.page.getByRole('heading', { name: text(en, 'find.results.title') }).waitFor();
+    await b.page.getByRole('heading', { name: text(en, 'find.results.title'), exact: true }).waitFor();
     // "Services found: 2,026" (digits grouped by the language's separator).
     const status = b.page.locator('.find-body__count');
     await expect.poll(async () => (await status.innerText()).replace(/\D/g, '')).toMatch(/^\d{4,}$/);

@@ -157,7 +157,7 @@ describe('the /find search', () => {
       const l = [...t.container.querySelectorAll('label')].find((x) => x.textContent === label)!;
       return document.getElementById(l.htmlFor) as HTMLSelectElement;
     };
-    const language = selectByLabel('Language');
+    const language = selectByLabel('Language of the service');
     expect([...language.options].map((o) => o.value)).toEqual([
       '',
       'hu',
