@@ -49,7 +49,7 @@ describe('suggest an edit (en)', () => {
       'The correct information: this field is required',
       'Your e-mail, if we may ask you about it: enter a valid e-mail address',
     ]);
-    expect(document.activeElement?.className).toBe('find-form__summary');
+    await vi.waitFor(() => expect(document.activeElement?.className).toBe('find-form__summary'));
     const value = field(t, 'value');
     expect(value.getAttribute('aria-invalid')).toBe('true');
     expect(document.getElementById(value.getAttribute('aria-describedby')!)?.textContent).toBe(
