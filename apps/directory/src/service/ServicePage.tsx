@@ -123,8 +123,8 @@ function ServiceDetails({
   // it would have after a full page load.
   const articleRef = useRef<HTMLElement>(null);
   useEffect(() => {
-    const active = document.activeElement;
-    if (!active || active === document.body || active.id === 'main')
+    // Only then: on a first page load focus stays where the browser put it.
+    if (document.activeElement?.id === 'main')
       articleRef.current?.querySelector<HTMLElement>('[data-page-heading]')?.focus();
   }, []);
 
