@@ -61,7 +61,7 @@ describe.each(viewports)('accessibility (axe, WCAG 2.1 AA) at $width px', (viewp
   it('has no serious or critical findings on the public screens', async () => {
     for (const [path, heading] of [
       ['/', en.home!.title],
-      ['/find', en.directory!.title],
+      ['/find', en.find!.title],
       ['/login', en.auth!.loginTitle],
       ['/network', en.network!.signInTitle],
       ['/no-such-page', en.notFound!.title],

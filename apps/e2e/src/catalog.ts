@@ -11,6 +11,14 @@ export function catalog(language: Language): Catalog {
   return JSON.parse(readFileSync(file, 'utf8')) as Catalog;
 }
 
+/** The text at a dotted key path of a catalog (`text(en, 'find.results.title')`). */
+export function text(strings: Catalog, path: string): string {
+  let node: unknown = strings;
+  for (const part of path.split('.')) node = (node as Record<string, unknown> | undefined)?.[part];
+  if (typeof node !== 'string') throw new Error(`no catalog text at ${path}`);
+  return node;
+}
+
 /** Text that looks like an untranslated i18next key (`directory.title`, `nav.find`). */
 export const RAW_KEY =
-  /\b(?:app|nav|language|common|auth|fields|errors|mfe|home|notFound|map|directory|network|conferences|boot)\.[a-zA-Z]+(?:\.[a-zA-Z]+)*\b/;
+  /\b(?:app|nav|language|common|auth|fields|errors|mfe|home|notFound|map|directory|find|network|conferences|boot)\.[a-zA-Z]+(?:\.[a-zA-Z]+)*\b/;

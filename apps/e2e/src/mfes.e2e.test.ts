@@ -1,12 +1,12 @@
 import { describe, expect, it } from 'vitest';
 import { useBrowser } from './browser';
-import { catalog } from './catalog';
+import { catalog, text } from './catalog';
 
 const b = useBrowser();
 const en = catalog('en');
 
 describe('microfrontends on seeded data', () => {
-  it('/find shows the map of seeded services, their count and a list, with no request leaving the machine', async () => {
+  it('/find lists the seeded services beside the map, with no request leaving the machine', async () => {
     const outside: string[] = [];
     b.page.on('request', (request) => {
       const url = request.url();
@@ -14,18 +14,14 @@ describe('microfrontends on seeded data', () => {
         outside.push(url);
     });
     await b.page.goto('/find');
-    await b.page.getByRole('heading', { name: en.directory!.title, level: 1 }).waitFor();
+    await b.page.getByRole('heading', { name: en.find!.title, level: 1 }).waitFor();
     await b.page.locator('.maplibregl-canvas').waitFor();
-    const stats = b.page
-      .getByRole('region', { name: en.directory!.statsLabel })
-      .or(b.page.getByLabel(en.directory!.statsLabel!));
-    // Digits only: 2,026 / 2 026 / 2.026 depending on the language.
-    const digits = async () =>
-      (await stats.first().innerText()).replace(/(?<=\d)[\s,.\u00a0\u202f](?=\d{3})/g, '');
-    await expect.poll(digits).toMatch(/\d{4,}/);
-    const numbers = ((await digits()).match(/\d+/g) ?? []).map(Number);
-    expect(Math.max(...numbers)).toBeGreaterThanOrEqual(2000);
-    await b.page.getByRole('heading', { name: en.directory!.listTitle }).waitFor();
+    await b.page.getByRole('heading', { name: text(en, 'find.results.title'), exact: true }).waitFor();
+    // "Services found: 2,026" (digits grouped by the language's separator).
+    const status = b.page.locator('.find-body__count');
+    await expect.poll(async () => (await status.innerText()).replace(/\D/g, '')).toMatch(/^\d{4,}$/);
+    expect(Number((await status.innerText()).replace(/\D/g, ''))).toBeGreaterThanOrEqual(2000);
+    await expect.poll(() => b.page.locator('.find-result').count()).toBe(20);
     await b.page.waitForLoadState('networkidle');
     expect(outside).toEqual([]);
     expect(b.errors).toEqual([]);

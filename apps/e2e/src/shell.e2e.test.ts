@@ -20,13 +20,15 @@ describe('shell', () => {
     await b.page.goto('/find');
     for (const language of languages) {
       const strings = catalog(language);
-      await b.page
+      // The header's switch (the /find filters have a "Language of the service" field too).
+      const header = b.page.getByRole('banner');
+      await header
         .getByLabel(catalog('en').language!.label!)
-        .or(b.page.getByLabel(strings.language!.label!))
+        .or(header.getByLabel(strings.language!.label!))
         .first()
         .selectOption(language);
       await b.page.waitForFunction((lng) => document.documentElement.lang === lng, language);
-      await b.page.getByRole('heading', { name: strings.directory!.title, level: 1 }).waitFor();
+      await b.page.getByRole('heading', { name: strings.find!.title, level: 1 }).waitFor();
       await b.page
         .getByRole('navigation', { name: strings.nav!.label })
         .getByRole('link', { name: strings.nav!.network })
@@ -39,9 +41,9 @@ describe('shell', () => {
     }
     await b.page.reload();
     await b.page.waitForFunction(() => document.documentElement.lang === 'en');
-    await b.page.getByLabel(en.language!.label!).selectOption('hu');
+    await b.page.getByRole('banner').getByLabel(en.language!.label!).selectOption('hu');
     await b.page.reload();
-    await b.page.getByRole('heading', { name: catalog('hu').directory!.title, level: 1 }).waitFor();
+    await b.page.getByRole('heading', { name: catalog('hu').find!.title, level: 1 }).waitFor();
     expect(await b.page.evaluate(() => document.documentElement.lang)).toBe('hu');
     expect(b.errors).toEqual([]);
   });
@@ -63,7 +65,7 @@ describe('shell', () => {
     await b.page.getByRole('alert').filter({ hasText: en.mfe!.loadFailedTitle }).waitFor();
     const nav = b.page.getByRole('navigation', { name: en.nav!.label });
     await nav.getByRole('link', { name: en.nav!.find }).click();
-    await b.page.getByRole('heading', { name: en.directory!.title, level: 1 }).waitFor();
+    await b.page.getByRole('heading', { name: en.find!.title, level: 1 }).waitFor();
     await b.page.locator('.maplibregl-canvas').waitFor();
   });
 });

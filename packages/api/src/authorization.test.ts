@@ -53,6 +53,7 @@ const sampleInputs: Record<string, unknown> = {
     challenge: 'not-a-challenge',
     nonce: '0',
   },
+  'taxonomy.terms': { language: 'cs' },
   'territory.mine': undefined,
   'conference.upcoming': undefined,
   // An unknown conference: an allowed caller gets NOT_FOUND from the handler, which passes the guard.

@@ -173,6 +173,7 @@ export const procedurePolicies: Readonly<Record<string, ProcedurePolicy>> = {
   // Anyone may propose a change (no sign-in): it only lands in the moderation table, behind a
   // honeypot, a per-address rate limit and a proof of work (directory/suggest.ts).
   'directory.suggestEdit': { access: 'public' },
+  'taxonomy.terms': { resource: 'directory', action: 'read' },
   // "My territories": every signed-in user gets an answer, an empty list when their roles give no
   // territory scope (organisers, partners), so the network page shows its empty state. The handler
   // reads the scope (own_territory or all) and filters by it.

@@ -3,12 +3,14 @@ import { availabilityRouter } from './router/availability';
 import { conferenceRouter } from './router/conference';
 import { directoryRouter } from './router/directory';
 import { invitationRouter } from './router/invitation';
+import { taxonomyRouter } from './router/taxonomy';
 import { territoryRouter } from './router/territory';
 import { createCallerFactory, router } from './trpc';
 
 export const appRouter = router({
   auth: authRouter,
   directory: directoryRouter,
+  taxonomy: taxonomyRouter,
   territory: territoryRouter,
   conference: conferenceRouter,
   availability: availabilityRouter,

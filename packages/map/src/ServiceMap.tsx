@@ -1,7 +1,17 @@
 import { type GeoJSONSource, Map as MapLibreMap, NavigationControl } from 'maplibre-gl';
 import { useEffect, useId, useRef, useState } from 'react';
 import { type AreaCollection, type Bbox, defaultBounds, type PointCollection, toApiBbox } from './geometry';
-import { AREA_SOURCE, addAreaLayers, addPointLayers, CLUSTER_LAYER, POINT_SOURCE } from './layers';
+import {
+  AREA_SOURCE,
+  addAreaLayers,
+  addHighlightLayer,
+  addPointLayers,
+  CLUSTER_LAYER,
+  HIGHLIGHT_LAYER,
+  highlightFilter,
+  POINT_LAYER,
+  POINT_SOURCE,
+} from './layers';
 import { offlineStyle } from './style';
 
 export interface ServiceMapLabels {
@@ -28,6 +38,12 @@ export interface ServiceMapProps {
   onMoveEnd?: (bbox: Bbox) => void;
   basemapUrl?: string;
   className?: string;
+  /** Group nearby points into clusters (read once, at creation). Default true. */
+  cluster?: boolean;
+  /** `properties.id` of the point to draw highlighted (the item picked in a list beside the map). */
+  highlightedId?: string;
+  /** A click on a single point, with its `properties.id`. */
+  onPointClick?: (id: string) => void;
 }
 
 const emptyCollection = { type: 'FeatureCollection' as const, features: [] };
@@ -44,6 +60,9 @@ export function ServiceMap(props: ServiceMapProps) {
   const [unavailable, setUnavailable] = useState(false);
   const onMoveEndRef = useRef(props.onMoveEnd);
   onMoveEndRef.current = props.onMoveEnd;
+  const onPointClickRef = useRef(props.onPointClick);
+  onPointClickRef.current = props.onPointClick;
+  const cluster = useRef(props.cluster ?? true);
   const initialBounds = useRef(fitBounds ?? defaultBounds);
   const fitted = useRef(false);
   const hintId = useId();
@@ -91,7 +110,8 @@ export function ServiceMap(props: ServiceMapProps) {
     };
     map.on('load', () => {
       addAreaLayers(map);
-      addPointLayers(map);
+      addPointLayers(map, { cluster: cluster.current });
+      addHighlightLayer(map);
       setReady(true);
       emitBounds();
     });
@@ -112,12 +132,18 @@ export function ServiceMap(props: ServiceMapProps) {
         });
       }
     });
-    map.on('mouseenter', CLUSTER_LAYER, () => {
-      canvas.style.cursor = 'pointer';
+    map.on('click', POINT_LAYER, (event) => {
+      const id = event.features?.[0]?.properties?.id;
+      if (typeof id === 'string') onPointClickRef.current?.(id);
     });
-    map.on('mouseleave', CLUSTER_LAYER, () => {
-      canvas.style.cursor = '';
-    });
+    for (const layer of [CLUSTER_LAYER, POINT_LAYER]) {
+      map.on('mouseenter', layer, () => {
+        canvas.style.cursor = 'pointer';
+      });
+      map.on('mouseleave', layer, () => {
+        canvas.style.cursor = '';
+      });
+    }
     mapRef.current = map;
     return () => {
       mapRef.current = null;
@@ -139,6 +165,11 @@ export function ServiceMap(props: ServiceMapProps) {
 
   useEffect(() => {
     if (!ready) return;
+    mapRef.current?.setFilter(HIGHLIGHT_LAYER, highlightFilter(props.highlightedId));
+  }, [ready, props.highlightedId]);
+
+  useEffect(() => {
+    if (!ready) return;
     mapRef.current?.getSource<GeoJSONSource>(AREA_SOURCE)?.setData(areas ?? emptyCollection);
   }, [ready, areas]);
 
@@ -153,7 +184,12 @@ export function ServiceMap(props: ServiceMapProps) {
   }, [ready, boundsKey]);
 
   return (
-    <div className={['cm-map', className].filter(Boolean).join(' ')}>
+    <div
+      className={['cm-map', className].filter(Boolean).join(' ')}
+      // What the canvas shows, for tests and tools that cannot read pixels.
+      data-points={ready ? (points?.features.length ?? 0) : undefined}
+      data-highlighted={ready ? props.highlightedId : undefined}
+    >
       {unavailable ? (
         <p className="cm-map__unavailable">{labels.unavailable}</p>
       ) : (

@@ -1,9 +1,10 @@
-import type { Map as MapLibreMap } from 'maplibre-gl';
+import type { FilterSpecification, Map as MapLibreMap } from 'maplibre-gl';
 
 export const POINT_SOURCE = 'caremap-points';
 export const AREA_SOURCE = 'caremap-areas';
 export const CLUSTER_LAYER = 'caremap-clusters';
 export const POINT_LAYER = 'caremap-points';
+export const HIGHLIGHT_LAYER = 'caremap-points-highlight';
 
 const empty = { type: 'FeatureCollection' as const, features: [] };
 
@@ -40,11 +41,11 @@ export function addAreaLayers(map: MapLibreMap): void {
  * Service locations, clustered. Circles only: cluster size is shown by radius, because the offline
  * basemap has no glyphs to draw numbers with. The list beside the map carries the words.
  */
-export function addPointLayers(map: MapLibreMap): void {
+export function addPointLayers(map: MapLibreMap, { cluster = true }: { cluster?: boolean } = {}): void {
   map.addSource(POINT_SOURCE, {
     type: 'geojson',
     data: empty,
-    cluster: true,
+    cluster,
     clusterRadius: 44,
     clusterMaxZoom: 13,
   });
@@ -73,4 +74,27 @@ export function addPointLayers(map: MapLibreMap): void {
       'circle-stroke-width': 2,
     },
   });
+}
+
+/**
+ * The point picked in the list beside the map (by `properties.id`): larger, in the primary colour,
+ * with a thick dark ring, so it stands out by size and contrast as well as by colour.
+ */
+export function addHighlightLayer(map: MapLibreMap): void {
+  map.addLayer({
+    id: HIGHLIGHT_LAYER,
+    type: 'circle',
+    source: POINT_SOURCE,
+    filter: highlightFilter(undefined),
+    paint: {
+      'circle-color': primary,
+      'circle-radius': 11,
+      'circle-stroke-color': '#1b2733',
+      'circle-stroke-width': 3,
+    },
+  });
+}
+
+export function highlightFilter(id: string | undefined): FilterSpecification {
+  return ['all', ['!', ['has', 'point_count']], ['==', ['get', 'id'], id ?? '']];
 }

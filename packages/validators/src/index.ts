@@ -5,3 +5,4 @@ export * from './directory';
 export * from './documents';
 export * from './hsds-records';
 export * from './search';
+export * from './taxonomy';

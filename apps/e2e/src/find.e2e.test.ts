@@ -1,0 +1,195 @@
+// The public directory on the seeded data, as a family would use it: a town and a need, filters,
+// a service page and back, a shared URL, by keyboard alone, and axe at desktop and phone widths.
+
+import { readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import type { Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
+import { useBrowser } from './browser';
+import { catalog, text } from './catalog';
+
+const b = useBrowser();
+const en = catalog('en');
+const axeSource = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
+
+const TOWN = 'Jihlava';
+const NEED = 'rodinná';
+
+/** "Services found: 1,234" → 1234, once the live region has said it. */
+async function resultCount(page: Page): Promise<number> {
+  const status = page.locator('.find-body__count');
+  await expect.poll(async () => (await status.innerText()).trim(), { timeout: 30_000 }).toMatch(/\d/);
+  return Number((await status.innerText()).replace(/\D/g, ''));
+}
+
+async function firstNames(page: Page): Promise<string[]> {
+  return page.locator('.find-result__link').allInnerTexts();
+}
+
+async function searchTownAndNeed(page: Page) {
+  await page.goto('/find');
+  await page.getByRole('heading', { name: en.find!.title, level: 1 }).waitFor();
+  await page.getByLabel(text(en, 'find.text.label')).fill(NEED);
+  const town = page.getByRole('combobox', { name: text(en, 'find.place.label') });
+  await town.fill(TOWN.slice(0, 4));
+  await page
+    .getByRole('option', { name: new RegExp(`^${TOWN}`) })
+    .first()
+    .waitFor();
+  await town.press('ArrowDown');
+  await expect.poll(() => town.getAttribute('aria-activedescendant')).toBeTruthy();
+  await town.press('Enter');
+  await expect.poll(() => town.inputValue()).toBe(TOWN);
+  await page.getByRole('button', { name: text(en, 'find.submit'), exact: true }).click();
+  await page.waitForURL((url) => url.searchParams.has('place') && url.searchParams.get('q') === NEED);
+}
+
+interface AxeViolation {
+  id: string;
+  impact: string | null;
+  help: string;
+  nodes: Array<{ target: string[] }>;
+}
+
+async function seriousViolations(page: Page): Promise<string[]> {
+  // Evaluated over the DevTools protocol: the page's CSP (rightly) refuses an injected inline script.
+  await page.evaluate(axeSource);
+  const violations = await page.evaluate(async () => {
+    const axe = (
+      window as unknown as {
+        axe: { run: (ctx: unknown, opts: unknown) => Promise<{ violations: AxeViolation[] }> };
+      }
+    ).axe;
+    const result = await axe.run(document, {
+      runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'] },
+    });
+    return result.violations;
+  });
+  return violations
+    .filter((v) => v.impact === 'serious' || v.impact === 'critical')
+    .map((v) => `${v.id} (${v.impact}): ${v.help} at ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
+}
+
+describe('/find on the seeded data', () => {
+  it('a town and a need give nearby services on the list and the map; "open now" changes them; the URL reproduces the search', async () => {
+    await searchTownAndNeed(b.page);
+    const total = await resultCount(b.page);
+    expect(total).toBeGreaterThan(0);
+    const names = await firstNames(b.page);
+    expect(names.length).toBe(Math.min(total, 20));
+    // Nearby: every distance shown is within the default 25 km.
+    const distances = (await b.page.locator('.find-result__meta').allInnerTexts())
+      .map((meta) => /([\d.,]+) km/.exec(meta)?.[1])
+      .filter(Boolean)
+      .map((km) => Number(km!.replace(',', '.')));
+    expect(distances.length).toBe(names.length);
+    expect(Math.max(...distances)).toBeLessThanOrEqual(25);
+    // The map shows the points of this page of results.
+    await expect
+      .poll(() => b.page.locator('.find-map .cm-map').getAttribute('data-points'))
+      .toBe(String(names.length));
+    // Hovering a result highlights its marker.
+    await b.page.locator('.find-result').first().hover();
+    const firstId = await b.page.locator('.find-result').first().getAttribute('data-service-id');
+    await expect
+      .poll(() => b.page.locator('.find-map .cm-map').getAttribute('data-highlighted'))
+      .toBe(firstId);
+
+    await b.page.getByRole('button', { name: text(en, 'find.filters.openNow') }).click();
+    await b.page.waitForURL((url) => url.searchParams.get('open') === '1');
+    await expect.poll(() => resultCount(b.page)).not.toBe(total);
+    const openTotal = await resultCount(b.page);
+    expect(openTotal).toBeLessThan(total);
+    const openNames = await firstNames(b.page);
+
+    // A shared URL, opened afresh, gives the same search and the same results.
+    const shared = b.page.url();
+    const other = await b.page.context().newPage();
+    await other.goto(shared);
+    expect(await resultCount(other)).toBe(openTotal);
+    expect(await firstNames(other)).toEqual(openNames);
+    await expect
+      .poll(() => other.getByRole('combobox', { name: text(en, 'find.place.label') }).inputValue())
+      .toBe(TOWN);
+    await expect
+      .poll(() =>
+        other.getByRole('button', { name: text(en, 'find.filters.openNow') }).getAttribute('aria-pressed'),
+      )
+      .toBe('true');
+    await other.close();
+
+    // Back undoes the filter.
+    await b.page.goBack();
+    await expect.poll(() => resultCount(b.page)).toBe(total);
+    expect(b.errors).toEqual([]);
+  });
+
+  it('keyboard alone: from the search box to a service page and back to the same results', async () => {
+    await b.page.goto(`/find?q=${encodeURIComponent(NEED)}`);
+    await b.page.getByRole('heading', { name: en.find!.title, level: 1 }).waitFor();
+    await resultCount(b.page);
+    await b.page.getByLabel(text(en, 'find.text.label')).focus();
+    await b.page.keyboard.press('Enter');
+    const focusedClass = () => b.page.evaluate(() => document.activeElement?.className ?? '');
+    for (let i = 0; i < 40 && !(await focusedClass()).includes('find-result__link'); i += 1) {
+      await b.page.keyboard.press('Tab');
+    }
+    expect(await focusedClass()).toContain('find-result__link');
+    // Arrow down moves to the next result.
+    await b.page.keyboard.press('ArrowDown');
+    const name = await b.page.evaluate(() => document.activeElement?.textContent ?? '');
+    const searchUrl = b.page.url();
+    await b.page.keyboard.press('Enter');
+    await b.page.waitForURL(/\/find\/services\//);
+    await b.page.getByRole('heading', { name, level: 1 }).waitFor();
+    // The shell puts focus on the new page's heading; the way back is just before it.
+    await expect.poll(() => b.page.evaluate(() => document.activeElement?.tagName)).toBe('H1');
+    for (let i = 0; i < 10 && !(await focusedClass()).includes('find-back'); i += 1) {
+      await b.page.keyboard.press('Shift+Tab');
+    }
+    expect(await focusedClass()).toContain('find-back');
+    await b.page.keyboard.press('Enter');
+    await b.page.waitForURL((url) => url.pathname === '/find');
+    expect(new URL(b.page.url()).search).toBe(new URL(searchUrl).search);
+    // Focus lands back on the result that was opened.
+    await expect.poll(() => b.page.evaluate(() => document.activeElement?.textContent ?? '')).toBe(name);
+    expect(b.errors).toEqual([]);
+  });
+
+  for (const viewport of [
+    { width: 1280, height: 800 },
+    { width: 360, height: 740 },
+  ]) {
+    it(`axe finds nothing serious or critical on the search and a service page at ${viewport.width} px`, async () => {
+      await b.page.setViewportSize(viewport);
+      await b.page.goto(`/find?q=${encodeURIComponent(NEED)}&open=1`);
+      await resultCount(b.page);
+      await b.page.waitForLoadState('networkidle');
+      expect(await seriousViolations(b.page), `search at ${viewport.width} px`).toEqual([]);
+
+      // The combobox with its list open, too.
+      const town = b.page.getByRole('combobox', { name: text(en, 'find.place.label') });
+      await town.fill('Jih');
+      await b.page
+        .getByRole('listbox', { name: text(en, 'find.place.label') })
+        .getByRole('option')
+        .first()
+        .waitFor();
+      await town.press('ArrowDown');
+      expect(await seriousViolations(b.page), `open combobox at ${viewport.width} px`).toEqual([]);
+      await town.press('Escape');
+
+      await b.page.locator('.find-result__link').first().click();
+      await b.page.waitForURL(/\/find\/services\//);
+      await b.page.getByRole('heading', { name: text(en, 'find.suggest.title') }).waitFor();
+      await b.page.waitForLoadState('networkidle');
+      expect(await seriousViolations(b.page), `service page at ${viewport.width} px`).toEqual([]);
+
+      // The suggest form's error state.
+      await b.page.getByRole('button', { name: text(en, 'find.suggest.submit') }).click();
+      await b.page.locator('.find-form__summary').waitFor();
+      expect(await seriousViolations(b.page), `suggest errors at ${viewport.width} px`).toEqual([]);
+      expect(b.errors).toEqual([]);
+    });
+  }
+});
