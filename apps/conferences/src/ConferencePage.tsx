@@ -119,7 +119,7 @@ function ConferenceDetail({ conference: conf, onReschedule }: { conference: Deta
           </dd>
         </div>
         <div>
-          <dt>{t('conferences.agency')}</dt>
+          <dt>{t('conferences.fieldAgency')}</dt>
           <dd>{conf.agency.name}</dd>
         </div>
         <div>

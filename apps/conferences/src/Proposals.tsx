@@ -112,8 +112,10 @@ export function Proposals(props: {
         <ol className="conf-proposal-list" aria-label={t('conferences.proposalsLabel')}>
           {current.proposals.map((p, i) => (
             <li key={`${p.startsAt.toISOString()}-${p.roomId}`} className="conf-proposal">
-              <h3 className="conf-proposal__rank">{t('conferences.proposalN', { n: i + 1 })}</h3>
-              <p className="conf-proposal__when">
+              <h3 className="conf-proposal__rank" id={`conf-proposal-${i}`}>
+                {t('conferences.proposalN', { n: i + 1 })}
+              </h3>
+              <p className="conf-proposal__when" id={`conf-proposal-${i}-when`}>
                 <time dateTime={isoDateTime(p.startsAt)}>
                   {formatDateTimeRange(p.startsAt, p.endsAt, language, conf.timezone)}
                 </time>
@@ -137,7 +139,7 @@ export function Proposals(props: {
               </p>
               <Button
                 busy={action.isPending && chosen === i}
-                aria-label={t('conferences.bookOption', { n: i + 1 })}
+                aria-describedby={`conf-proposal-${i} conf-proposal-${i}-when`}
                 onClick={() => {
                   if (action.isPending) return;
                   setChosen(i);

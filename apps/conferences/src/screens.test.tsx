@@ -210,7 +210,7 @@ describe('find a time', () => {
     expect(first!.textContent).toMatch(/Your time \(UTC\).*07:00/);
     expect(first!.textContent).toContain('Nagy tárgyaló');
     expect(second!.textContent).toContain('Cannot come (optional): Szabó Béla');
-    button('Book option 2').click();
+    (t.container.querySelectorAll('.conf-proposal')[1]!.querySelector('button') as HTMLButtonElement).click();
     await vi.waitFor(() => expect(booked).toEqual({ conferenceId: CONF, startsAt: proposal(10).startsAt, roomId: ROOM }));
     await vi.waitFor(() => expect(t.container.textContent).toContain('Participants and their answers'));
   });
@@ -256,7 +256,8 @@ describe('find a time', () => {
       },
     });
     await vi.waitFor(() => expect(t.container.querySelectorAll('.conf-proposal')).toHaveLength(3));
-    button('Seçenek 1 ayır').click();
+    expect(t.container.querySelector('.conf-proposal button')!.textContent).toBe('Bu zamanı ayır');
+    (t.container.querySelector('.conf-proposal button') as HTMLButtonElement).click();
     await vi.waitFor(() => expect(t.container.querySelector('.conf-conflict')).not.toBeNull());
     expect(t.container.querySelector('.conf-conflict')!.textContent).toContain('Biri bu zamanı az önce ayırdı');
     const times = [...t.container.querySelectorAll('.conf-proposal time')].map((x) => x.getAttribute('datetime'));
