@@ -1,10 +1,10 @@
 import { CareMapQueryProvider, useSession } from '@caremap/api-client';
 import { Button, EmptyState, Loading, PageHeading, SignInPrompt, useTranslation } from '@caremap/ui';
 import { ConferencePage } from './ConferencePage';
+import { ConfLink } from './ConfLink';
 import { NewConference } from './NewConference';
 import { Outbox } from './Outbox';
 import { RespondPage } from './RespondPage';
-import { ConfLink } from './ConfLink';
 import { go, useRoute } from './route';
 import { UpcomingConferences } from './UpcomingConferences';
 

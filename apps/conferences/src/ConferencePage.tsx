@@ -77,7 +77,13 @@ function statusKey(status: Detail['status']) {
   }[status] as 'conferences.statusDraft';
 }
 
-function ConferenceDetail({ conference: conf, onReschedule }: { conference: Detail; onReschedule: () => void }) {
+function ConferenceDetail({
+  conference: conf,
+  onReschedule,
+}: {
+  conference: Detail;
+  onReschedule: () => void;
+}) {
   const { t } = useTranslation();
   const language = currentLanguage();
   const mine = viewerZone();
@@ -85,7 +91,9 @@ function ConferenceDetail({ conference: conf, onReschedule }: { conference: Deta
   const cancelButton = useRef<HTMLButtonElement>(null);
   return (
     <div className="conf-detail">
-      {conf.status === 'cancelled' ? <p className="conf-note conf-note--muted">{t('conferences.cancelledNote')}</p> : null}
+      {conf.status === 'cancelled' ? (
+        <p className="conf-note conf-note--muted">{t('conferences.cancelledNote')}</p>
+      ) : null}
       {conf.status === 'draft' ? <p className="conf-note">{t('conferences.draftNote')}</p> : null}
       <dl className="conf-facts">
         <div>
@@ -142,7 +150,9 @@ function ConferenceDetail({ conference: conf, onReschedule }: { conference: Deta
                 {t(p.attendance === 'required' ? 'conferences.required' : 'conferences.optional')}
               </span>
             </div>
-            <span className={`conf-partstat conf-partstat--${p.partstat}`}>{t(partstatLabelKey[p.partstat])}</span>
+            <span className={`conf-partstat conf-partstat--${p.partstat}`}>
+              {t(partstatLabelKey[p.partstat])}
+            </span>
           </li>
         ))}
       </ul>
@@ -175,7 +185,10 @@ function ConferenceDetail({ conference: conf, onReschedule }: { conference: Deta
       ) : null}
       {conf.status === 'scheduled' && conf.canEdit ? (
         <p className="conf-muted">
-          {t('conferences.scheduledNote', { count: conf.participants.length, n: formatNumber(conf.participants.length, language) })}
+          {t('conferences.scheduledNote', {
+            count: conf.participants.length,
+            n: formatNumber(conf.participants.length, language),
+          })}
         </p>
       ) : null}
     </div>
@@ -242,4 +255,3 @@ function CancelDialog({ conferenceId, onClose }: { conferenceId: string; onClose
     </div>
   );
 }
-

@@ -19,7 +19,11 @@ export function Field(props: {
   const errorId = props.error ? `${props.id}-error` : undefined;
   const describedBy = [hintId, errorId].filter(Boolean).join(' ') || undefined;
   return (
-    <div className={['conf-field', props.error ? 'conf-field--invalid' : '', props.className].filter(Boolean).join(' ')}>
+    <div
+      className={['conf-field', props.error ? 'conf-field--invalid' : '', props.className]
+        .filter(Boolean)
+        .join(' ')}
+    >
       <label htmlFor={props.id} className="conf-field__label">
         {props.label}
       </label>

@@ -8,8 +8,8 @@ import {
   Loading,
   PageHeading,
   supportedLanguages,
-  type ValidationIssue,
   useTranslation,
+  type ValidationIssue,
 } from '@caremap/ui';
 import { type ConferenceCreateInput, conferenceCreateInput } from '@caremap/validators';
 import { type FormEvent, useEffect, useRef, useState } from 'react';
@@ -134,7 +134,13 @@ export function NewConference() {
       <p>{t('conferences.newIntro')}</p>
     </PageHeading>
   );
-  if (options.isPending) return <>{heading}<Loading /></>;
+  if (options.isPending)
+    return (
+      <>
+        {heading}
+        <Loading />
+      </>
+    );
   if (options.isError) {
     if (apiErrorDetails(options.error, t).kind === 'forbidden') {
       return (
@@ -262,7 +268,11 @@ function ConferenceForm({ options }: { options: Options }) {
 
   const err = (path: string) => errors[path];
   const languageSelect = (r: Row, i: number) => (
-    <Field id={`p${r.key}-lang`} label={t('conferences.fieldLanguage')} error={err(`participants.${i}.preferredLanguage`)}>
+    <Field
+      id={`p${r.key}-lang`}
+      label={t('conferences.fieldLanguage')}
+      error={err(`participants.${i}.preferredLanguage`)}
+    >
       {(c) => (
         <select
           {...c}
@@ -279,7 +289,11 @@ function ConferenceForm({ options }: { options: Options }) {
     </Field>
   );
   const agencySelect = (r: Row, i: number, allowNone: boolean, only?: string[]) => (
-    <Field id={`p${r.key}-agency`} label={t('conferences.fieldParticipantAgency')} error={err(`participants.${i}.agencyId`)}>
+    <Field
+      id={`p${r.key}-agency`}
+      label={t('conferences.fieldParticipantAgency')}
+      error={err(`participants.${i}.agencyId`)}
+    >
       {(c) => (
         <select {...c} value={r.agencyId} onChange={(e) => update(r.key, { agencyId: e.target.value })}>
           <option value="">{allowNone ? t('conferences.noAgency') : '—'}</option>
@@ -432,7 +446,9 @@ function ConferenceForm({ options }: { options: Options }) {
                       setRows((rs) => rs.filter((x) => x.key !== r.key));
                       setRules((rl) =>
                         rl.map((rule) =>
-                          rule.kind === 'pool' ? { ...rule, members: rule.members.filter((k) => k !== r.key) } : rule,
+                          rule.kind === 'pool'
+                            ? { ...rule, members: rule.members.filter((k) => k !== r.key) }
+                            : rule,
                         ),
                       );
                     }}
@@ -443,7 +459,11 @@ function ConferenceForm({ options }: { options: Options }) {
                 <div className="conf-grid">
                   {r.kind === 'user' ? (
                     <>
-                      <Field id={`p${r.key}-user`} label={t('conferences.fieldUser')} error={err(`participants.${i}.userId`)}>
+                      <Field
+                        id={`p${r.key}-user`}
+                        label={t('conferences.fieldUser')}
+                        error={err(`participants.${i}.userId`)}
+                      >
                         {(c) => (
                           <select
                             {...c}
@@ -495,7 +515,11 @@ function ConferenceForm({ options }: { options: Options }) {
                   ) : null}
                   {r.kind !== 'user' ? (
                     <>
-                      <Field id={`p${r.key}-name`} label={t('conferences.fieldName')} error={err(`participants.${i}.displayName`)}>
+                      <Field
+                        id={`p${r.key}-name`}
+                        label={t('conferences.fieldName')}
+                        error={err(`participants.${i}.displayName`)}
+                      >
                         {(c) => (
                           <input
                             {...c}
@@ -525,7 +549,11 @@ function ConferenceForm({ options }: { options: Options }) {
                   ) : null}
                   {r.kind === 'external' ? (
                     <>
-                      <Field id={`p${r.key}-phone`} label={t('conferences.fieldPhone')} error={err(`participants.${i}.phone`)}>
+                      <Field
+                        id={`p${r.key}-phone`}
+                        label={t('conferences.fieldPhone')}
+                        error={err(`participants.${i}.phone`)}
+                      >
                         {(c) => (
                           <input
                             {...c}
@@ -579,7 +607,10 @@ function ConferenceForm({ options }: { options: Options }) {
           <Button variant="secondary" onClick={() => setRows((rs) => [...rs, emptyRow('contact', language)])}>
             {t('conferences.addContact')}
           </Button>
-          <Button variant="secondary" onClick={() => setRows((rs) => [...rs, emptyRow('external', language)])}>
+          <Button
+            variant="secondary"
+            onClick={() => setRows((rs) => [...rs, emptyRow('external', language)])}
+          >
             {t('conferences.addExternal')}
           </Button>
         </div>
@@ -594,13 +625,19 @@ function ConferenceForm({ options }: { options: Options }) {
             <li key={rule.key} className="conf-row">
               <div className="conf-grid">
                 {rule.kind === 'agency' ? (
-                  <Field id={`q${rule.key}-agency`} label={t('conferences.fieldParticipantAgency')} error={err(`quorum.${i}.agencyId`)}>
+                  <Field
+                    id={`q${rule.key}-agency`}
+                    label={t('conferences.fieldParticipantAgency')}
+                    error={err(`quorum.${i}.agencyId`)}
+                  >
                     {(c) => (
                       <select
                         {...c}
                         value={rule.agencyId}
                         onChange={(e) =>
-                          setRules((rl) => rl.map((x) => (x.key === rule.key ? { ...rule, agencyId: e.target.value } : x)))
+                          setRules((rl) =>
+                            rl.map((x) => (x.key === rule.key ? { ...rule, agencyId: e.target.value } : x)),
+                          )
                         }
                       >
                         <option value="">—</option>
@@ -643,7 +680,11 @@ function ConferenceForm({ options }: { options: Options }) {
                     ) : null}
                   </fieldset>
                 )}
-                <Field id={`q${rule.key}-n`} label={t('conferences.fieldAtLeast')} error={err(`quorum.${i}.atLeast`)}>
+                <Field
+                  id={`q${rule.key}-n`}
+                  label={t('conferences.fieldAtLeast')}
+                  error={err(`quorum.${i}.atLeast`)}
+                >
                   {(c) => (
                     <input
                       {...c}
@@ -669,13 +710,17 @@ function ConferenceForm({ options }: { options: Options }) {
         <div className="conf-actions">
           <Button
             variant="secondary"
-            onClick={() => setRules((rl) => [...rl, { key: nextKey++, kind: 'agency', agencyId: '', atLeast: 1 }])}
+            onClick={() =>
+              setRules((rl) => [...rl, { key: nextKey++, kind: 'agency', agencyId: '', atLeast: 1 }])
+            }
           >
             {t('conferences.addAgencyRule')}
           </Button>
           <Button
             variant="secondary"
-            onClick={() => setRules((rl) => [...rl, { key: nextKey++, kind: 'pool', members: [], atLeast: 1 }])}
+            onClick={() =>
+              setRules((rl) => [...rl, { key: nextKey++, kind: 'pool', members: [], atLeast: 1 }])
+            }
           >
             {t('conferences.addPoolRule')}
           </Button>
@@ -684,7 +729,10 @@ function ConferenceForm({ options }: { options: Options }) {
 
       <fieldset className="conf-section">
         <legend>{t('conferences.sectionPlace')}</legend>
-        <fieldset className="conf-pool" aria-describedby={err('candidateRoomIds') ? 'conf-rooms-error' : undefined}>
+        <fieldset
+          className="conf-pool"
+          aria-describedby={err('candidateRoomIds') ? 'conf-rooms-error' : undefined}
+        >
           <legend>{t('conferences.fieldRooms')}</legend>
           {rooms.length === 0 ? <p>{t('conferences.noRooms')}</p> : null}
           {rooms.map((room) => (
@@ -694,7 +742,9 @@ function ConferenceForm({ options }: { options: Options }) {
                 checked={roomIds.includes(room.id)}
                 {...(err('candidateRoomIds') ? { 'aria-invalid': true } : {})}
                 onChange={(e) =>
-                  setRoomIds((ids) => (e.target.checked ? [...ids, room.id] : ids.filter((x) => x !== room.id)))
+                  setRoomIds((ids) =>
+                    e.target.checked ? [...ids, room.id] : ids.filter((x) => x !== room.id),
+                  )
                 }
               />
               {room.name}
@@ -717,7 +767,9 @@ function ConferenceForm({ options }: { options: Options }) {
           <input
             type="checkbox"
             checked={interpreterRequired}
-            {...(err('interpreterRequired') ? { 'aria-invalid': true, 'aria-describedby': 'conf-interp-error' } : {})}
+            {...(err('interpreterRequired')
+              ? { 'aria-invalid': true, 'aria-describedby': 'conf-interp-error' }
+              : {})}
             onChange={(e) => setInterpreter(e.target.checked)}
           />
           {t('conferences.fieldInterpreter')}
@@ -729,7 +781,13 @@ function ConferenceForm({ options }: { options: Options }) {
         ) : null}
         <Field id="conf-location" label={t('conferences.fieldLocationNote')} error={err('locationNote')}>
           {(c) => (
-            <textarea {...c} rows={2} value={locationNote} maxLength={500} onChange={(e) => setLocationNote(e.target.value)} />
+            <textarea
+              {...c}
+              rows={2}
+              value={locationNote}
+              maxLength={500}
+              onChange={(e) => setLocationNote(e.target.value)}
+            />
           )}
         </Field>
       </fieldset>

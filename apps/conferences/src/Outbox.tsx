@@ -52,7 +52,11 @@ export function Outbox() {
           <p>{details.message}</p>
         </EmptyState>
       ) : (
-        <ErrorState title={t('conferences.outboxFailed')} message={details.message} onRetry={() => void outbox.refetch()} />
+        <ErrorState
+          title={t('conferences.outboxFailed')}
+          message={details.message}
+          onRetry={() => void outbox.refetch()}
+        />
       );
   } else if (outbox.data.items.length === 0) {
     body = (
@@ -68,7 +72,9 @@ export function Outbox() {
           {outbox.data.items.map((m) => (
             <li key={m.id} className={`conf-mail conf-mail--${m.status}`}>
               <div className="conf-mail__head">
-                <span className="cm-badge">{t(m.icsMethod === 'CANCEL' ? 'conferences.methodCancel' : 'conferences.methodRequest')}</span>
+                <span className="cm-badge">
+                  {t(m.icsMethod === 'CANCEL' ? 'conferences.methodCancel' : 'conferences.methodRequest')}
+                </span>
                 <span className={`conf-mail__status conf-mail__status--${m.status}`}>
                   {t(outboxStatusLabelKey[m.status])}
                 </span>
@@ -99,7 +105,9 @@ export function Outbox() {
                 </div>
                 <div>
                   <dt>{t('conferences.colStatus')}</dt>
-                  <dd>{t(m.transport === 'local' ? 'conferences.transportLocal' : 'conferences.transportSmtp')}</dd>
+                  <dd>
+                    {t(m.transport === 'local' ? 'conferences.transportLocal' : 'conferences.transportSmtp')}
+                  </dd>
                 </div>
               </dl>
               {m.textBody ? (

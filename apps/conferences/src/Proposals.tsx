@@ -14,6 +14,7 @@ import {
 import { useRef, useState } from 'react';
 
 type TFunction = ReturnType<typeof useTranslation>['t'];
+
 import { viewerZone } from './zone';
 
 type Detail = RouterOutputs['conference']['get'];
@@ -52,7 +53,9 @@ export function Proposals(props: {
   const conflictRef = useRef<HTMLDivElement>(null);
   const options = {
     onSuccess: async () => {
-      await queryClient.invalidateQueries({ queryKey: trpc.conference.get.queryKey({ conferenceId: conf.id }) });
+      await queryClient.invalidateQueries({
+        queryKey: trpc.conference.get.queryKey({ conferenceId: conf.id }),
+      });
       await queryClient.invalidateQueries({ queryKey: trpc.conference.upcoming.queryKey() });
       props.onDone();
     },
@@ -75,12 +78,20 @@ export function Proposals(props: {
 
   const heading = (
     <div className="conf-section-head">
-      <h2 className="conf-subtitle">{t(mode === 'book' ? 'conferences.findTitle' : 'conferences.rescheduleTitle')}</h2>
+      <h2 className="conf-subtitle">
+        {t(mode === 'book' ? 'conferences.findTitle' : 'conferences.rescheduleTitle')}
+      </h2>
       <p className="conf-muted">{t('conferences.findIntro')}</p>
       {mode === 'book' ? <p className="conf-note">{t('conferences.draftNote')}</p> : null}
     </div>
   );
-  if (propose.isPending) return <>{heading}<Loading /></>;
+  if (propose.isPending)
+    return (
+      <>
+        {heading}
+        <Loading />
+      </>
+    );
   if (propose.isError) {
     return (
       <>
@@ -187,7 +198,11 @@ function Explain(props: {
       case 'required_participant':
         return t('conferences.blockPerson', { name: nameOf(b.participantId), minutes: b.freeMinutes });
       case 'agency_quorum':
-        return t('conferences.blockAgency', { agency: agencyOf(b.agencyId), needed: b.needed, best: b.bestAvailable });
+        return t('conferences.blockAgency', {
+          agency: agencyOf(b.agencyId),
+          needed: b.needed,
+          best: b.bestAvailable,
+        });
       case 'pool_quorum':
         return t('conferences.blockPool', {
           names: b.participantIds.map(nameOf).join(', '),
@@ -200,7 +215,12 @@ function Explain(props: {
         return t('conferences.blockInterpreter');
     }
   };
-  const ruleText = (rule: { kind: string; agencyId?: string; participantIds?: string[]; atLeast?: number }) =>
+  const ruleText = (rule: {
+    kind: string;
+    agencyId?: string;
+    participantIds?: string[];
+    atLeast?: number;
+  }) =>
     rule.kind === 'agency' && rule.agencyId
       ? `${agencyOf(rule.agencyId)} ≥ ${rule.atLeast ?? 1}`
       : `${(rule.participantIds ?? []).map(nameOf).join(', ')} ≥ ${rule.atLeast ?? 1}`;
@@ -225,8 +245,8 @@ function Explain(props: {
         <>
           <h4>{t('conferences.whyLabel')}</h4>
           <ul>
-            {explanation.blockers.map((b, i) => (
-              <li key={i}>{blocker(b)}</li>
+            {explanation.blockers.map(blocker).map((text) => (
+              <li key={text}>{text}</li>
             ))}
           </ul>
         </>
@@ -234,8 +254,8 @@ function Explain(props: {
       <h4>{t('conferences.helpLabel')}</h4>
       {explanation.relaxations.length ? (
         <ul>
-          {explanation.relaxations.map((r, i) => (
-            <li key={i}>{relaxation(r)}</li>
+          {explanation.relaxations.map(relaxation).map((text) => (
+            <li key={text}>{text}</li>
           ))}
         </ul>
       ) : (

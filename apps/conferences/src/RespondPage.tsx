@@ -15,7 +15,10 @@ import { kindLabelKey, partstatLabelKey } from './labels';
 
 type Answer = 'accepted' | 'tentative' | 'declined';
 type Result = RouterOutputs['invitation']['respond'];
-const answers: Array<{ value: Answer; label: 'conferences.respondAccept' | 'conferences.respondTentative' | 'conferences.respondDecline' }> = [
+const answers: Array<{
+  value: Answer;
+  label: 'conferences.respondAccept' | 'conferences.respondTentative' | 'conferences.respondDecline';
+}> = [
   { value: 'accepted', label: 'conferences.respondAccept' },
   { value: 'tentative', label: 'conferences.respondTentative' },
   { value: 'declined', label: 'conferences.respondDecline' },
@@ -85,7 +88,10 @@ export function RespondPage({ token, suggested }: { token: string; suggested: st
                     done.conference.timezone,
                   )}
                 </time>
-                <span className="conf-muted"> · {t('conferences.inZone', { zone: done.conference.timezone })}</span>
+                <span className="conf-muted">
+                  {' '}
+                  · {t('conferences.inZone', { zone: done.conference.timezone })}
+                </span>
               </dd>
             </div>
           </dl>
@@ -112,7 +118,11 @@ export function RespondPage({ token, suggested }: { token: string; suggested: st
           </Button>
         ))}
       </div>
-      {respond.isPending ? <p className="conf-muted" role="status">{t('conferences.respondSending')}</p> : null}
+      {respond.isPending ? (
+        <p className="conf-muted" role="status">
+          {t('conferences.respondSending')}
+        </p>
+      ) : null}
     </div>
   );
 }

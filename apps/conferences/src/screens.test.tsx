@@ -76,7 +76,16 @@ const draft: Detail = {
   canEdit: true,
   participants: [
     participant({}),
-    participant({ id: 'p2', userId: null, kind: 'external', displayName: 'Szabó Béla', attendance: 'optional', role: 'family', agencyId: null, agencyName: null }),
+    participant({
+      id: 'p2',
+      userId: null,
+      kind: 'external',
+      displayName: 'Szabó Béla',
+      attendance: 'optional',
+      role: 'family',
+      agencyId: null,
+      agencyName: null,
+    }),
   ],
 };
 const scheduled: Detail = {
@@ -107,7 +116,12 @@ async function open(path: string, handlers: FakeHandlers) {
 
 /** Types into a React-controlled field as a user would (the native setter, then an input event). */
 function type(el: Element, value: string) {
-  const proto = el instanceof HTMLSelectElement ? HTMLSelectElement.prototype : el instanceof HTMLTextAreaElement ? HTMLTextAreaElement.prototype : HTMLInputElement.prototype;
+  const proto =
+    el instanceof HTMLSelectElement
+      ? HTMLSelectElement.prototype
+      : el instanceof HTMLTextAreaElement
+        ? HTMLTextAreaElement.prototype
+        : HTMLInputElement.prototype;
   Object.getOwnPropertyDescriptor(proto, 'value')!.set!.call(el, value);
   el.dispatchEvent(new Event(el instanceof HTMLSelectElement ? 'change' : 'input', { bubbles: true }));
 }
@@ -117,7 +131,9 @@ const byLabel = (text: string) => {
   return document.getElementById(label.htmlFor)!;
 };
 const button = (name: string) => {
-  const b = [...t.container.querySelectorAll('button')].find((x) => (x.getAttribute('aria-label') ?? x.textContent) === name);
+  const b = [...t.container.querySelectorAll('button')].find(
+    (x) => (x.getAttribute('aria-label') ?? x.textContent) === name,
+  );
   if (!b) throw new Error(`no button ${name}`);
   return b;
 };
@@ -186,7 +202,7 @@ describe('new conference', () => {
 });
 
 describe('find a time', () => {
-  it('shows ranked proposals on the conference clock and the viewer\'s, who is absent, and books one', async () => {
+  it("shows ranked proposals on the conference clock and the viewer's, who is absent, and books one", async () => {
     await changeLanguage('en');
     let booked: unknown;
     let current: Detail = draft;
@@ -199,7 +215,13 @@ describe('find a time', () => {
       'conference.book': (input) => {
         booked = input;
         current = scheduled;
-        return { status: 'scheduled', sequence: 0, messages: 2, startsAt: scheduled.startsAt!, endsAt: scheduled.endsAt! } as never;
+        return {
+          status: 'scheduled',
+          sequence: 0,
+          messages: 2,
+          startsAt: scheduled.startsAt!,
+          endsAt: scheduled.endsAt!,
+        } as never;
       },
     });
     await vi.waitFor(() => expect(t.container.querySelectorAll('.conf-proposal')).toHaveLength(3));
@@ -211,7 +233,9 @@ describe('find a time', () => {
     expect(first!.textContent).toContain('Nagy tárgyaló');
     expect(second!.textContent).toContain('Cannot come (optional): Szabó Béla');
     (t.container.querySelectorAll('.conf-proposal')[1]!.querySelector('button') as HTMLButtonElement).click();
-    await vi.waitFor(() => expect(booked).toEqual({ conferenceId: CONF, startsAt: proposal(10).startsAt, roomId: ROOM }));
+    await vi.waitFor(() =>
+      expect(booked).toEqual({ conferenceId: CONF, startsAt: proposal(10).startsAt, roomId: ROOM }),
+    );
     await vi.waitFor(() => expect(t.container.textContent).toContain('Participants and their answers'));
   });
 
@@ -220,7 +244,15 @@ describe('find a time', () => {
     await open(`/conferences/${CONF}`, {
       'conference.get': () => ({
         ...draft,
-        participants: [...draft.participants, participant({ id: 'p3', displayName: 'Nagy Anna', agencyId: POLICE, agencyName: 'Rendőrkapitányság' })],
+        participants: [
+          ...draft.participants,
+          participant({
+            id: 'p3',
+            displayName: 'Nagy Anna',
+            agencyId: POLICE,
+            agencyName: 'Rendőrkapitányság',
+          }),
+        ],
       }),
       'conference.propose': () => ({
         proposals: [],
@@ -259,8 +291,12 @@ describe('find a time', () => {
     expect(t.container.querySelector('.conf-proposal button')!.textContent).toBe('Bu zamanı ayır');
     (t.container.querySelector('.conf-proposal button') as HTMLButtonElement).click();
     await vi.waitFor(() => expect(t.container.querySelector('.conf-conflict')).not.toBeNull());
-    expect(t.container.querySelector('.conf-conflict')!.textContent).toContain('Biri bu zamanı az önce ayırdı');
-    const times = [...t.container.querySelectorAll('.conf-proposal time')].map((x) => x.getAttribute('datetime'));
+    expect(t.container.querySelector('.conf-conflict')!.textContent).toContain(
+      'Biri bu zamanı az önce ayırdı',
+    );
+    const times = [...t.container.querySelectorAll('.conf-proposal time')].map((x) =>
+      x.getAttribute('datetime'),
+    );
     expect(times).toEqual([proposal(14), proposal(15), proposal(16)].map((p) => p.startsAt.toISOString()));
   });
 });
@@ -305,7 +341,7 @@ describe('conference detail', () => {
 });
 
 describe('outbox', () => {
-  it('lists each e-mail with language, status and attempts, and shows a kept one\'s text and .ics', async () => {
+  it("lists each e-mail with language, status and attempts, and shows a kept one's text and .ics", async () => {
     await changeLanguage('en');
     await open('/conferences/outbox', {
       'conference.outbox': () => ({
@@ -323,7 +359,7 @@ describe('outbox', () => {
             status: 'sent',
             transport: 'local',
             attempts: 1,
-            nextAttemptAt: null,
+            nextAttemptAt: new Date('2026-12-02T06:00:00Z'),
             lastError: null,
             sentAt: new Date('2026-12-02T06:00:00Z'),
             messageId: '<x@caremap>',
@@ -352,7 +388,9 @@ describe('respond page (no sign-in)', () => {
   it('tells a visitor with a malformed link so in their language, asking the API nothing', async () => {
     await changeLanguage('tr');
     const api = await open('/conferences/respond?token=nonsense', { 'auth.me': () => ({ user: null }) });
-    await vi.waitFor(() => expect(t.container.querySelector('h1')?.textContent).toBe('Bu davet bağlantısı çalışmıyor'));
+    await vi.waitFor(() =>
+      expect(t.container.querySelector('h1')?.textContent).toBe('Bu davet bağlantısı çalışmıyor'),
+    );
     expect(api.calls).not.toContain('invitation.respond');
     expect(t.container.querySelector('[role="alert"]')).toBeNull();
   });
@@ -366,7 +404,13 @@ describe('respond page (no sign-in)', () => {
         answers.push(input);
         return {
           partstat: input.response,
-          conference: { kind: 'case_conference', caseRef: 'HU-SZO-2026-0142', startsAt: scheduled.startsAt!, endsAt: scheduled.endsAt!, timezone: 'Europe/Budapest' },
+          conference: {
+            kind: 'case_conference',
+            caseRef: 'HU-SZO-2026-0142',
+            startsAt: scheduled.startsAt!,
+            endsAt: scheduled.endsAt!,
+            timezone: 'Europe/Budapest',
+          },
         };
       },
     });

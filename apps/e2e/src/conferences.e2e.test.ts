@@ -24,12 +24,21 @@ async function seriousViolations(page: Page): Promise<string[]> {
           run: (
             ctx: unknown,
             opts: unknown,
-          ) => Promise<{ violations: Array<{ id: string; impact: string | null; help: string; nodes: Array<{ target: string[] }> }> }>;
+          ) => Promise<{
+            violations: Array<{
+              id: string;
+              impact: string | null;
+              help: string;
+              nodes: Array<{ target: string[] }>;
+            }>;
+          }>;
         };
       }
     ).axe;
     return (
-      await axe.run(document, { runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'] } })
+      await axe.run(document, {
+        runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'] },
+      })
     ).violations;
   });
   return violations
@@ -107,8 +116,12 @@ describe('conferences in the browser', () => {
     const conferencePath = new URL(page.url()).pathname;
     await page.locator('.conf-proposal').first().waitFor();
     expect(await page.locator('.conf-proposal').count()).toBeGreaterThanOrEqual(3);
-    expect(await page.locator('.conf-proposal').getByRole('button', { name: c.book }).count()).toBeGreaterThanOrEqual(3);
-    await expect.poll(() => page.locator('.conf-proposal').first().textContent()).toContain('Europe/Budapest');
+    expect(
+      await page.locator('.conf-proposal').getByRole('button', { name: c.book }).count(),
+    ).toBeGreaterThanOrEqual(3);
+    await expect
+      .poll(() => page.locator('.conf-proposal').first().textContent())
+      .toContain('Europe/Budapest');
     await axeAtBothSizes(page, 'proposals');
 
     await page.locator('.conf-proposal').first().getByRole('button', { name: c.book }).click();
@@ -160,11 +173,13 @@ describe('conferences in the browser', () => {
     await page.getByText(c.cancelledNote!).waitFor();
     await page.goto('/conferences/outbox');
     await page.locator('.conf-mail').first().waitFor();
-    await expect.poll(() => page.locator('.conf-mail .conf-ics').filter({ hasText: 'METHOD:CANCEL' }).count()).toBe(5);
+    await expect
+      .poll(() => page.locator('.conf-mail .conf-ics').filter({ hasText: 'METHOD:CANCEL' }).count())
+      .toBe(5);
     expect(b.errors.filter((e) => !/409|Conflict/i.test(e))).toEqual([]);
   });
 
-  it('shows a clear page in the visitor\'s language for a bad respond link, signed out', async () => {
+  it("shows a clear page in the visitor's language for a bad respond link, signed out", async () => {
     const page = b.page;
     await page.addInitScript(() => localStorage.setItem('caremap.lang', 'tr'));
     for (const token of ['not-a-token', 'B'.repeat(43)]) {

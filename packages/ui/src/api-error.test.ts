@@ -44,7 +44,7 @@ describe('formatApiError', () => {
     expect(formatApiError(error, hu)).toContain('E-mail-cím: adjon meg érvényes e-mail-címet');
   });
 
-  it('gives each conference app code its own sentence and kind, in the reader\'s language', () => {
+  it("gives each conference app code its own sentence and kind, in the reader's language", () => {
     const conflict = trpcError({ code: 'CONFLICT', httpStatus: 409, appCode: 'booking_conflict' });
     expect(apiErrorDetails(conflict, en)).toMatchObject({ kind: 'conflict' });
     expect(formatApiError(conflict, en)).toContain('fresh proposals');

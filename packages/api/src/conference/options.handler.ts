@@ -46,10 +46,7 @@ export async function conferenceOptions(ctx: Context & { user: SessionUser }) {
       .orderBy(asc(partnerInstitution.name))
       .limit(500),
   ]);
-  const users = new Map<
-    string,
-    { id: string; displayName: string; locale: string; agencyIds: string[] }
-  >();
+  const users = new Map<string, { id: string; displayName: string; locale: string; agencyIds: string[] }>();
   for (const m of members) {
     // Administrators run the system; they take part in no conference.
     if (m.role === 'admin') continue;
