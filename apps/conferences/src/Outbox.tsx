@@ -104,9 +104,15 @@ export function Outbox() {
                   <dd>{formatNumber(m.attempts, language)}</dd>
                 </div>
                 <div>
-                  <dt>{t('conferences.colStatus')}</dt>
+                  <dt>{t('conferences.colDelivery')}</dt>
                   <dd>
-                    {t(m.transport === 'local' ? 'conferences.transportLocal' : 'conferences.transportSmtp')}
+                    {m.transport === null
+                      ? t('conferences.notSent')
+                      : t(
+                          m.transport === 'local'
+                            ? 'conferences.transportLocal'
+                            : 'conferences.transportSmtp',
+                        )}
                   </dd>
                 </div>
               </dl>

@@ -373,6 +373,7 @@ describe('outbox', () => {
     expect(mail.textContent).toContain('Davet: HU-SZO-2026-0142');
     expect(mail.textContent).toContain('Türkçe');
     expect(mail.textContent).toContain('Sent');
+    expect(mail.textContent).toContain('kept in the local outbox');
     expect(mail.querySelector('.conf-ics')!.textContent).toContain('METHOD:REQUEST');
     expect(mail.querySelectorAll('summary')).toHaveLength(2);
   });

@@ -138,6 +138,17 @@ describe('conferences in the browser', () => {
     await page.locator('.conf-mail').first().waitFor();
     const mails = page.locator('.conf-mail');
     expect(await mails.count()).toBe(5);
+    // The sender delivers to the local outbox in the background; text and .ics show once it has.
+    await expect
+      .poll(
+        async () => {
+          await page.reload();
+          await page.locator('.conf-mail').first().waitFor();
+          return page.locator('.conf-mail .conf-ics').count();
+        },
+        { timeout: 30_000, interval: 1_000 },
+      )
+      .toBe(5);
     const recipients = await page.locator('.conf-mail .conf-break').allTextContents();
     expect(new Set(recipients).size).toBe(5);
     expect(recipients).toContain('family.member@example.org');
@@ -171,10 +182,15 @@ describe('conferences in the browser', () => {
     await axeAtBothSizes(page, 'cancel dialog');
     await page.getByRole('button', { name: c.cancelConfirm }).click();
     await page.getByText(c.cancelledNote!).waitFor();
-    await page.goto('/conferences/outbox');
-    await page.locator('.conf-mail').first().waitFor();
     await expect
-      .poll(() => page.locator('.conf-mail .conf-ics').filter({ hasText: 'METHOD:CANCEL' }).count())
+      .poll(
+        async () => {
+          await page.goto('/conferences/outbox');
+          await page.locator('.conf-mail').first().waitFor();
+          return page.locator('.conf-mail .conf-ics').filter({ hasText: 'METHOD:CANCEL' }).count();
+        },
+        { timeout: 30_000, interval: 1_000 },
+      )
       .toBe(5);
     expect(b.errors.filter((e) => !/409|Conflict/i.test(e))).toEqual([]);
   });
