@@ -1,34 +1,98 @@
 import { CareMapQueryProvider, useSession } from '@caremap/api-client';
-import { Loading, PageHeading, SignInPrompt, useTranslation } from '@caremap/ui';
+import { Button, EmptyState, Loading, PageHeading, SignInPrompt, useTranslation } from '@caremap/ui';
+import { ConferencePage } from './ConferencePage';
+import { ConfLink } from './ConfLink';
+import { NewConference } from './NewConference';
+import { Outbox } from './Outbox';
+import { RespondPage } from './RespondPage';
+import { go, useRoute } from './route';
 import { UpcomingConferences } from './UpcomingConferences';
 
-function ConferencesPage() {
+/** Pages that need a signed-in user: show the sign-in prompt, and come back here afterwards. */
+function SignedIn(props: { children: React.ReactNode; next: string; title?: string }) {
   const { t } = useTranslation();
   const session = useSession();
+  if (session.isLoading) return <Loading />;
+  if (!session.user) {
+    return (
+      <SignInPrompt
+        title={props.title ?? t('conferences.signInTitle')}
+        body={t('conferences.signInBody')}
+        next={props.next}
+      />
+    );
+  }
+  return <>{props.children}</>;
+}
+
+function ListPage() {
+  const { t } = useTranslation();
+  const session = useSession();
+  const organises = session.user?.roles.some((r) => r.role === 'organiser') ?? false;
   return (
-    <div className="conf">
+    <>
       <PageHeading title={t('conferences.title')}>
         <p>{t('conferences.intro')}</p>
       </PageHeading>
-      {session.isLoading ? (
-        <Loading />
-      ) : session.user ? (
+      {organises ? (
+        <div className="conf-actions">
+          <Button onClick={() => go('/conferences/new')}>{t('conferences.newConference')}</Button>
+          <ConfLink href="/conferences/outbox" className="cm-link">
+            {t('conferences.outboxLink')}
+          </ConfLink>
+        </div>
+      ) : null}
+      <SignedIn next="/conferences">
         <UpcomingConferences />
-      ) : (
-        <SignInPrompt
-          title={t('conferences.signInTitle')}
-          body={t('conferences.signInBody')}
-          next="/conferences"
-        />
-      )}
-    </div>
+      </SignedIn>
+    </>
   );
+}
+
+function ConferencesPage() {
+  const { t } = useTranslation();
+  const route = useRoute();
+  const here = `${window.location.pathname}${window.location.search}`;
+  switch (route.page) {
+    case 'list':
+      return <ListPage />;
+    case 'respond':
+      // Public: the token is the visitor's only credential; no session is asked for.
+      return <RespondPage token={route.token} suggested={route.response} />;
+    case 'new':
+      return (
+        <SignedIn next={here} title={t('conferences.signInNewTitle')}>
+          <NewConference />
+        </SignedIn>
+      );
+    case 'outbox':
+      return (
+        <SignedIn next={here}>
+          <Outbox />
+        </SignedIn>
+      );
+    case 'conference':
+      return (
+        <SignedIn next={here}>
+          <ConferencePage conferenceId={route.conferenceId} />
+        </SignedIn>
+      );
+    default:
+      return (
+        <EmptyState as="h1" title={t('notFound.title')}>
+          <p>{t('notFound.body')}</p>
+          <ConfLink href="/conferences">{t('conferences.backToList')}</ConfLink>
+        </EmptyState>
+      );
+  }
 }
 
 export function App() {
   return (
     <CareMapQueryProvider>
-      <ConferencesPage />
+      <div className="conf">
+        <ConferencesPage />
+      </div>
     </CareMapQueryProvider>
   );
 }

@@ -11,6 +11,7 @@ import {
   Loading,
   useTranslation,
 } from '@caremap/ui';
+import { ConfLink } from './ConfLink';
 import { kindLabelKey, statusLabelKey } from './labels';
 
 export function UpcomingConferences() {
@@ -55,7 +56,9 @@ export function UpcomingConferences() {
               <span className="cm-badge cm-badge--muted">{t(statusLabelKey[conference.status])}</span>
             ) : null}
           </div>
-          <h2 className="conf-item__title">{conference.title}</h2>
+          <h2 className="conf-item__title">
+            <ConfLink href={`/conferences/${conference.id}`}>{conference.title}</ConfLink>
+          </h2>
           <p className="conf-item__when">
             <time dateTime={isoDateTime(conference.startsAt)}>
               {formatDateTimeRange(conference.startsAt, conference.endsAt, language, conference.timezone)}

@@ -1,5 +1,12 @@
 // MFEs use TanStack Query through this package, so one place pins how they talk to the API.
-export { keepPreviousData, skipToken, useInfiniteQuery, useMutation, useQuery } from '@tanstack/react-query';
+export {
+  keepPreviousData,
+  skipToken,
+  useInfiniteQuery,
+  useMutation,
+  useQuery,
+  useQueryClient,
+} from '@tanstack/react-query';
 export {
   type AppRouter,
   createCareMapClient,

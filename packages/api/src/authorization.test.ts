@@ -69,6 +69,7 @@ const sampleInputs: Record<string, unknown> = {
     participants: [{ kind: 'user', userId: world.users.organiser }],
     online: true,
   }),
+  'conference.options': undefined,
   'conference.propose': { conferenceId: NO_SUCH_CONFERENCE },
   'conference.book': {
     conferenceId: NO_SUCH_CONFERENCE,

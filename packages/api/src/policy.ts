@@ -182,6 +182,8 @@ export const procedurePolicies: Readonly<Record<string, ProcedurePolicy>> = {
   // One conference: participants and the responsible agency's organisers (decided per row).
   'conference.get': { resource: 'conference', action: 'read' },
   'conference.create': { resource: 'conference', action: 'create' },
+  // The new-conference form's choices (rooms, users, agencies): for those who may create one.
+  'conference.options': { resource: 'conference', action: 'create' },
   // Proposing times reads other people's calendars: only for those who may schedule the conference.
   'conference.propose': { resource: 'conference', action: 'update' },
   'conference.book': { resource: 'conference', action: 'update' },

@@ -44,6 +44,31 @@ describe('formatApiError', () => {
     expect(formatApiError(error, hu)).toContain('E-mail-cím: adjon meg érvényes e-mail-címet');
   });
 
+  it("gives each conference app code its own sentence and kind, in the reader's language", () => {
+    const conflict = trpcError({ code: 'CONFLICT', httpStatus: 409, appCode: 'booking_conflict' });
+    expect(apiErrorDetails(conflict, en)).toMatchObject({ kind: 'conflict' });
+    expect(formatApiError(conflict, en)).toContain('fresh proposals');
+    expect(formatApiError(conflict, hu)).toContain('friss javaslatok');
+    const expired = trpcError({ code: 'BAD_REQUEST', httpStatus: 400, appCode: 'invitation_expired' });
+    expect(apiErrorDetails(expired, en).kind).toBe('expired');
+    expect(formatApiError(expired, hu)).toContain('lejárt');
+    const invalid = trpcError({ code: 'NOT_FOUND', httpStatus: 404, appCode: 'invitation_invalid' });
+    expect(apiErrorDetails(invalid, en).kind).toBe('not-found');
+    expect(formatApiError(invalid, en)).toContain('not valid');
+    const state = trpcError({ code: 'BAD_REQUEST', httpStatus: 400, appCode: 'invalid_state' });
+    expect(apiErrorDetails(state, en)).toMatchObject({ kind: 'conflict' });
+    expect(formatApiError(state, en)).not.toBe(formatApiError(conflict, en));
+    const reference = trpcError({
+      code: 'BAD_REQUEST',
+      httpStatus: 400,
+      appCode: 'unknown_reference',
+      details: { field: 'participants.2.userId' },
+    });
+    expect(apiErrorDetails(reference, en).fieldErrors).toEqual({
+      participants: formatApiError(reference, en),
+    });
+  });
+
   it('says how long a value must be', () => {
     const error = trpcError({
       code: 'BAD_REQUEST',

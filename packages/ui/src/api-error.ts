@@ -23,6 +23,8 @@ export interface ApiErrorDetails {
     | 'auth'
     | 'forbidden'
     | 'not-found'
+    | 'conflict'
+    | 'expired'
     | 'network'
     | 'server'
     | 'unknown';
@@ -33,6 +35,27 @@ interface ErrorData {
   httpStatus?: number;
   appCode?: string;
   zodIssues?: ValidationIssue[];
+  details?: unknown;
+}
+
+/** The API's app codes that have their own sentence (packages/api/src/errors.ts). */
+const appCodeMessages = {
+  booking_conflict: { kind: 'conflict', key: 'errors.bookingConflict' },
+  conflict: { kind: 'conflict', key: 'errors.conflict' },
+  invalid_state: { kind: 'conflict', key: 'errors.invalidState' },
+  unknown_reference: { kind: 'validation', key: 'errors.unknownReference' },
+  invitation_invalid: { kind: 'not-found', key: 'errors.invitationInvalid' },
+  invitation_expired: { kind: 'expired', key: 'errors.invitationExpired' },
+} as const satisfies Record<string, { kind: ApiErrorDetails['kind']; key: string }>;
+
+/** The app code of an API error (`booking_conflict`, …), if it has one. */
+export function apiErrorCode(error: unknown): string | undefined {
+  return errorData(error)?.appCode;
+}
+
+/** `data.details` of an API error (fresh proposals of a booking conflict, …), unchecked. */
+export function apiErrorExtra(error: unknown): unknown {
+  return errorData(error)?.details;
 }
 
 function errorData(error: unknown): ErrorData | undefined {
@@ -118,6 +141,16 @@ export function apiErrorDetails(error: unknown, t: TFunction): ApiErrorDetails {
   }
   if (data.appCode === 'too_many_attempts' || data.code === 'TOO_MANY_REQUESTS') {
     return { kind: 'rate-limit', message: t('errors.tooManyAttempts'), fieldErrors: {} };
+  }
+  if (data.appCode && data.appCode in appCodeMessages) {
+    const known = appCodeMessages[data.appCode as keyof typeof appCodeMessages];
+    const field = (data.details as { field?: unknown } | undefined)?.field;
+    const message = t(known.key);
+    return {
+      kind: known.kind,
+      message,
+      fieldErrors: typeof field === 'string' ? { [field.split('.')[0] ?? field]: message } : {},
+    };
   }
   switch (data.code) {
     case 'UNAUTHORIZED':

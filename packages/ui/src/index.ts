@@ -4,7 +4,10 @@ import uiCss from './ui.css?inline';
 export { Trans, useTranslation } from 'react-i18next';
 export {
   type ApiErrorDetails,
+  apiErrorCode,
   apiErrorDetails,
+  apiErrorExtra,
+  describeIssue,
   describeIssues,
   formatApiError,
   type ValidationIssue,

@@ -12,6 +12,7 @@ import { audit } from '../audit';
 import { bookOrReschedule, cancelConference } from '../conference/book.handler';
 import { createConference } from '../conference/create.handler';
 import { getConference } from '../conference/get.handler';
+import { conferenceOptions } from '../conference/options.handler';
 import { listOutbox } from '../conference/outbox.handler';
 import { proposeForConference } from '../conference/propose.handler';
 import { agenciesWith, decide } from '../policy';
@@ -84,6 +85,9 @@ export const conferenceRouter = router({
   get: protectedProcedure
     .input(conferenceIdInput)
     .query(({ ctx, input }) => getConference(ctx, input.conferenceId)),
+
+  /** What the new-conference form offers: own agencies and their rooms, users, partner agencies. */
+  options: protectedProcedure.query(({ ctx }) => conferenceOptions(ctx)),
 
   /** A draft conference: invitees, quorum, rooms, deadline. Nothing booked, nobody told yet. */
   create: protectedProcedure

@@ -1,0 +1,51 @@
+import { navigate } from '@caremap/ui';
+import { useSyncExternalStore } from 'react';
+
+// The shell mounts this MFE for every path under /conferences; the MFE routes its own sub-paths.
+// single-spa fires popstate (and its routing event) after navigateToUrl; our own event covers the
+// case where single-spa has not started (component tests).
+const EVENTS = ['popstate', 'single-spa:routing-event', 'caremap:conferences-route'] as const;
+
+function subscribe(onChange: () => void) {
+  for (const e of EVENTS) window.addEventListener(e, onChange);
+  return () => {
+    for (const e of EVENTS) window.removeEventListener(e, onChange);
+  };
+}
+const snapshot = () => `${window.location.pathname}${window.location.search}`;
+
+export type Route =
+  | { page: 'list' }
+  | { page: 'new' }
+  | { page: 'outbox' }
+  | { page: 'respond'; token: string; response: string | null }
+  | { page: 'conference'; conferenceId: string }
+  | { page: 'unknown' };
+
+export function parseRoute(pathAndQuery: string): Route {
+  const url = new URL(pathAndQuery, 'http://x');
+  const rest = url.pathname.replace(/^\/conferences\/?/, '').replace(/\/$/, '');
+  if (rest === '') return { page: 'list' };
+  if (rest === 'new') return { page: 'new' };
+  if (rest === 'outbox') return { page: 'outbox' };
+  if (rest === 'respond') {
+    return {
+      page: 'respond',
+      token: url.searchParams.get('token') ?? '',
+      response: url.searchParams.get('response'),
+    };
+  }
+  if (/^[0-9a-f-]{36}$/i.test(rest)) return { page: 'conference', conferenceId: rest };
+  return { page: 'unknown' };
+}
+
+export function useRoute(): Route {
+  return parseRoute(useSyncExternalStore(subscribe, snapshot));
+}
+
+/** Client-side navigation inside the MFE (through single-spa, so the shell follows). */
+export function go(path: string): void {
+  navigate(path);
+  window.dispatchEvent(new Event('caremap:conferences-route'));
+  window.scrollTo?.(0, 0);
+}
