@@ -1,7 +1,7 @@
 import {
   type AppCode,
   appRouter,
-  hsds as hsdsDomain,
+  type hsds as hsdsDomain,
   resolveSession,
   SESSION_IDLE_MS,
   SESSION_TTL_MS,
@@ -147,14 +147,6 @@ export function createApp({
   app.onError((error, c) => {
     if (error instanceof HTTPException) return error.getResponse();
     if (error instanceof ProblemError) return problemResponse(error, c.req.path);
-    if (error instanceof hsdsDomain.FilterNotSupported) {
-      return problemResponse(
-        new ProblemError(501, 'Not Implemented', error.message, {
-          invalid_params: [{ name: error.parameter, reason: error.message }],
-        }),
-        c.req.path,
-      );
-    }
     logger.error({ reqId: c.get('requestId'), err: error }, 'unhandled error');
     return c.json(
       {

@@ -194,14 +194,6 @@ describe('bad requests', () => {
     expect(body.detail).toContain(name);
   });
 
-  it('a filter that arrives with the search module is a 501 naming it, never silently ignored', async () => {
-    const body = await problem('/services?open_now=true', 501);
-    expect(body.invalid_params?.[0]?.name).toBe('open_now');
-    expect((await problem('/service_at_locations?wheelchair=true', 501)).invalid_params?.[0]?.name).toBe(
-      'wheelchair',
-    );
-  });
-
   it('unknown or malformed ids, and paths HSDS 3.0 does not have, are problem 404s', async () => {
     for (const path of [
       '/services/00000000-0000-4000-8000-000000000000',

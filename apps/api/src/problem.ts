@@ -10,7 +10,7 @@ export interface InvalidParam {
 /** `title` is the status phrase (RFC 9457 4.2.1 for `about:blank`); `detail` says what went wrong. */
 export class ProblemError extends Error {
   constructor(
-    readonly status: 400 | 404 | 429 | 501,
+    readonly status: 400 | 404 | 429,
     readonly title: string,
     readonly detail: string,
     readonly extra: { invalid_params?: InvalidParam[]; retryAfterSeconds?: number } = {},

@@ -75,6 +75,17 @@ export const facetTrue = (code: string, serviceId: SQL) => sql`exists (
       or (fa.link_entity = 'location'
           and fa.link_id in (select location_id from service_at_location where service_id = ${serviceId}))))`;
 
+/** The same rule as `facetTrue`, as the set of service ids (column `sid`) it holds for. */
+export const facetServiceIds = (code: string) => sql`
+  select fa.link_id as sid from attribute fa join taxonomy_term ft on ft.id = fa.taxonomy_term_id
+  where ft.taxonomy = ${FACET_TAXONOMY} and ft.code = ${code} and fa.link_entity = 'service'
+    and lower(coalesce(fa.value, '')) in ('true', 'yes', '1')
+  union
+  select sal.service_id from attribute fa join taxonomy_term ft on ft.id = fa.taxonomy_term_id
+  join service_at_location sal on sal.location_id = fa.link_id
+  where ft.taxonomy = ${FACET_TAXONOMY} and ft.code = ${code} and fa.link_entity = 'location'
+    and lower(coalesce(fa.value, '')) in ('true', 'yes', '1')`;
+
 const uuidArray = (ids: readonly string[]) => sql`${`{${ids.join(',')}}`}::uuid[]`;
 const textArray = (values: readonly string[]) =>
   sql`${`{${values.map((v) => `"${v.replace(/["\\]/g, '')}"`).join(',')}}`}::text[]`;
@@ -130,7 +141,9 @@ export async function searchServices(
       and (c.valid_from is null or c.valid_from <= ${today}::date)
       and (c.valid_to is null or ${today}::date <= c.valid_to))`);
   }
-  if (input.wheelchair) where.push(facetTrue('wheelchair_accessible', sql`s.id`));
+  // As one set: a correlated EXISTS per candidate took ~45 s over the demo data on PGlite.
+  if (input.wheelchair)
+    where.push(sql`s.id in (select sid from (${facetServiceIds('wheelchair_accessible')}) f)`);
   if (input.attendingType) {
     const types = input.attendingType === 'phone' ? ['phone'] : [input.attendingType, 'hybrid'];
     where.push(sql`exists (select 1 from service_schedule_rule r

@@ -32,7 +32,6 @@ export {
 export {
   type Cursor,
   type ExtensionFilters,
-  FilterNotSupported,
   type Selection,
   type ServiceAtLocationQuery,
   type ServiceQuery,

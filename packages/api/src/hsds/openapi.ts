@@ -178,9 +178,6 @@ export function hsdsOpenapiDocument(serverUrl: string): Json {
       ...problemResponse('Too many requests from this address; see the Retry-After header.'),
       headers: { 'Retry-After': { description: 'Seconds to wait', schema: { type: 'integer' } } },
     };
-    if (path === '/services' || path === '/service_at_locations') {
-      responses['501'] = problemResponse('A filter this server does not apply yet; the problem names it.');
-    }
   }
   return doc;
 }

@@ -1,11 +1,15 @@
-// WHICH services / service_at_locations match an HSDS list query, and in what order. This is the
-// one place the HSDS API decides that; it switches over to the directory search module
-// (packages/api/src/directory/) when that lands, so the HSDS API, tRPC and tiles agree.
-// Until then: the spec's filters (search, taxonomy_term_id, taxonomy_id, organization_id,
-// modified_after; postcode and proximity on service_at_locations) and the simple extension filters,
-// AND-combined, ordered by (service name, id) for stable paging. Coordinates: public_geom only.
+// WHICH services / service_at_locations match an HSDS list query, and in what order: the one place
+// the HSDS API (lists, ndjson, export) decides that. The spec's filters (search, taxonomy_term_id,
+// taxonomy_id, organization_id, modified_after; postcode and proximity on service_at_locations) and
+// the extension filters, AND-combined, ordered by (service name, id) for stable keyset paging.
+// Opening hours and wheelchair access are the directory search's own SQL (openAtSql, facetTrue).
+// Not yet the directory's searchServices itself: HSDS lists every status and keyset-streams whole
+// tables, which searchServices (active services, pages of 100) does not; see issue 14's notes.
+// Coordinates: public_geom only.
 import { type Database, selectRows } from '@caremap/db';
 import { type SQL, sql } from 'drizzle-orm';
+import { openAtSql } from '../directory/open-hours';
+import { facetServiceIds } from '../directory/search';
 
 /** Extension filters of CareMap's HSDS API (validated by the HTTP layer; see our openapi.json). */
 export interface ExtensionFilters {
@@ -50,22 +54,22 @@ export interface Selection {
   total?: number;
 }
 
-/** A filter this build cannot apply yet: the HTTP layer answers 501 naming the parameter. */
-export class FilterNotSupported extends Error {
-  constructor(readonly parameter: string) {
-    super(`the ${parameter} filter arrives with the directory search module`);
-    this.name = 'FilterNotSupported';
-  }
-}
-
 const escapeLike = (text: string) => text.replace(/[\\%_]/g, (c) => `\\${c}`);
 
 /** Conditions on service `s` (joined organization `o`). */
 function serviceConditions(q: ServiceQuery): SQL[] {
-  if (q.openNow !== undefined) throw new FilterNotSupported('open_now');
-  if (q.openAt !== undefined) throw new FilterNotSupported('open_at');
-  if (q.wheelchair !== undefined) throw new FilterNotSupported('wheelchair');
   const where: SQL[] = [];
+  // Opening hours and accessibility use the directory search's own SQL rules, so /api/hsds and
+  // /find cannot disagree on what "open" or "wheelchair accessible" means.
+  if (q.openAt !== undefined || q.openNow !== undefined) {
+    const open = openAtSql(sql`s.id`, q.openAt ?? new Date());
+    where.push(q.openAt !== undefined || q.openNow ? open : sql`not ${open}`);
+  }
+  if (q.wheelchair !== undefined) {
+    // facetTrue's rule as one set (a correlated EXISTS per row is slow over whole-table lists).
+    const accessible = sql`s.id in (select sid from (${facetServiceIds('wheelchair_accessible')}) f)`;
+    where.push(q.wheelchair ? accessible : sql`not ${accessible}`);
+  }
   if (q.search?.trim()) {
     const like = `%${escapeLike(q.search.trim())}%`;
     // Names and descriptions of the service, its organization and its taxonomy terms; never
