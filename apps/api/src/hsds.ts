@@ -190,29 +190,8 @@ export function createHsdsApp({ database, logger, trustProxy, limits, publicUrl 
         : q.full
           ? domain.projectServices(db, ids)
           : domain.projectServiceList(db, ids);
-    if (q.format === 'ndjson') {
-      await domain.selectServices(db, query, { after: null, limit: 1 }); // filter errors before streaming
-      return sendNdjson(async function* () {
-        let after: domain.Cursor | null = null;
-        for (;;) {
-          const page = await domain.selectServices(db, query, { after, limit: NDJSON_BATCH });
-          if (page.ids.length) yield await project(page.ids);
-          if (page.ids.length < NDJSON_BATCH) return;
-          after = page.last;
-        }
-      }, streamFailed(c.req.path));
-    }
-    const page = await domain.selectServices(
-      db,
-      query,
-      { offset: (q.page - 1) * q.per_page, limit: q.per_page },
-      true,
-    );
-    const contents = await project(page.ids);
-    return sendJson(
-      c,
-      envelope(contents, page.total ?? 0, q.page, q.per_page),
-      await domain.lastModified(db, 'service', page.ids),
+    return selectedList(c, q, 'service', project, (window, withTotal) =>
+      domain.selectServices(db, query, window, withTotal),
     );
   });
 
@@ -234,29 +213,8 @@ export function createHsdsApp({ database, logger, trustProxy, limits, publicUrl 
     });
     const project = (ids: string[]) =>
       q.full ? domain.projectServiceAtLocations(db, ids) : domain.projectServiceAtLocationList(db, ids);
-    if (q.format === 'ndjson') {
-      await domain.selectServiceAtLocations(db, query, { after: null, limit: 1 });
-      return sendNdjson(async function* () {
-        let after: domain.Cursor | null = null;
-        for (;;) {
-          const page = await domain.selectServiceAtLocations(db, query, { after, limit: NDJSON_BATCH });
-          if (page.ids.length) yield await project(page.ids);
-          if (page.ids.length < NDJSON_BATCH) return;
-          after = page.last;
-        }
-      }, streamFailed(c.req.path));
-    }
-    const page = await domain.selectServiceAtLocations(
-      db,
-      query,
-      { offset: (q.page - 1) * q.per_page, limit: q.per_page },
-      true,
-    );
-    const contents = await project(page.ids);
-    return sendJson(
-      c,
-      envelope(contents, page.total ?? 0, q.page, q.per_page),
-      await domain.lastModified(db, 'service_at_location', page.ids),
+    return selectedList(c, q, 'service_at_location', project, (window, withTotal) =>
+      domain.selectServiceAtLocations(db, query, window, withTotal),
     );
   });
 
@@ -266,6 +224,39 @@ export function createHsdsApp({ database, logger, trustProxy, limits, publicUrl 
     if (!object) throw new ProblemError(404, 'Not Found', `No service_at_location with id ${id}`);
     return sendJson(c, object, await domain.lastModified(db, 'service_at_location', [id]));
   });
+
+  /**
+   * A list of services or service_at_locations: one page in the HSDS envelope, or (format=ndjson)
+   * every match streamed in keyset batches. The first select runs before the stream starts, so a
+   * bad filter is still a 400 and not a cut stream.
+   */
+  async function selectedList(
+    c: Context,
+    q: { page: number; per_page: number; format: 'json' | 'ndjson' },
+    kind: 'service' | 'service_at_location',
+    project: (ids: string[]) => Promise<domain.HsdsObject[]>,
+    select: (window: domain.Window, withTotal?: boolean) => Promise<domain.Selection>,
+  ) {
+    if (q.format === 'ndjson') {
+      await select({ after: null, limit: 1 });
+      return sendNdjson(async function* () {
+        let after: domain.Cursor | null = null;
+        for (;;) {
+          const page = await select({ after, limit: NDJSON_BATCH });
+          if (page.ids.length) yield await project(page.ids);
+          if (page.ids.length < NDJSON_BATCH) return;
+          after = page.last;
+        }
+      }, streamFailed(c.req.path));
+    }
+    const page = await select({ offset: (q.page - 1) * q.per_page, limit: q.per_page }, true);
+    const contents = await project(page.ids);
+    return sendJson(
+      c,
+      envelope(contents, page.total ?? 0, q.page, q.per_page),
+      await domain.lastModified(db, kind, page.ids),
+    );
+  }
 
   /** A paged list of a catalog kind (organizations, taxonomies, terms), JSON or NDJSON. */
   async function catalogList(

@@ -1,50 +1,13 @@
 // Automated accessibility checks (axe-core, WCAG 2.1 A and AA rules) on every first screen, signed
 // out and signed in. Serious and critical findings fail the test.
 
-import { readFileSync } from 'node:fs';
-import { createRequire } from 'node:module';
-import type { Page } from 'playwright-core';
 import { beforeEach, describe, expect, it } from 'vitest';
+import { seriousViolations, signInAsDemo } from './axe';
 import { useBrowser } from './browser';
 import { catalog } from './catalog';
 
 const b = useBrowser();
 const en = catalog('en');
-const axeSource = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
-
-interface AxeViolation {
-  id: string;
-  impact: string | null;
-  help: string;
-  nodes: Array<{ target: string[] }>;
-}
-
-async function seriousViolations(page: Page): Promise<string[]> {
-  // Evaluated over the DevTools protocol: the page's CSP (rightly) refuses an injected inline script.
-  await page.evaluate(axeSource);
-  const violations = await page.evaluate(async () => {
-    const axe = (
-      window as unknown as {
-        axe: { run: (ctx: unknown, opts: unknown) => Promise<{ violations: AxeViolation[] }> };
-      }
-    ).axe;
-    const result = await axe.run(document, {
-      runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'] },
-    });
-    return result.violations;
-  });
-  return violations
-    .filter((v) => v.impact === 'serious' || v.impact === 'critical')
-    .map((v) => `${v.id} (${v.impact}): ${v.help} at ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
-}
-
-async function signIn(page: Page, email: string) {
-  await page.goto('/login');
-  await page.getByLabel(en.fields!.email!).fill(email);
-  await page.getByLabel(en.fields!.password!).fill('caremap-demo');
-  await page.getByRole('button', { name: en.auth!.submit }).click();
-  await page.waitForURL((url) => url.pathname !== '/login');
-}
 
 // Desktop and the narrowest phone we support: at 360 px tables scroll and menus collapse, which is
 // where keyboard traps and unreachable scroll regions appear.
@@ -74,13 +37,13 @@ describe.each(viewports)('accessibility (axe, WCAG 2.1 AA) at $width px', (viewp
   });
 
   it('has no serious or critical findings on the signed-in screens', async () => {
-    await signIn(b.page, 'coordinator@demo.caremap.eu');
+    await signInAsDemo(b.page, 'coordinator@demo.caremap.eu');
     await b.page.goto('/network');
     await b.page.getByRole('heading', { name: en.network!.title, level: 1 }).waitFor();
     await b.page.waitForLoadState('networkidle');
     expect(await seriousViolations(b.page), `/network at ${viewport.width} px`).toEqual([]);
     await b.page.context().clearCookies();
-    await signIn(b.page, 'organiser@demo.caremap.eu');
+    await signInAsDemo(b.page, 'organiser@demo.caremap.eu');
     await b.page.goto('/conferences');
     await b.page.getByRole('heading', { name: en.conferences!.title, level: 1 }).waitFor();
     await b.page.waitForLoadState('networkidle');

@@ -1,11 +1,6 @@
-// The organiser's path through /conferences in a real browser against the real server with the demo
-// data: create a case conference with people from several agencies, get proposals, book one, see one
-// invitation per participant (with an .ics) in the local outbox, answer one through its link without
-// signing in, cancel; a bad respond link gets a clear page; axe on each screen at 1280 and 360 px.
-import { readFileSync } from 'node:fs';
-import { createRequire } from 'node:module';
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
+import { seriousViolations, signInAsDemo } from './axe';
 import { useBrowser } from './browser';
 import { catalog } from './catalog';
 
@@ -13,38 +8,6 @@ const b = useBrowser();
 const en = catalog('en');
 const tr = catalog('tr');
 const c = en.conferences!;
-const axeSource = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
-
-async function seriousViolations(page: Page): Promise<string[]> {
-  await page.evaluate(axeSource);
-  const violations = await page.evaluate(async () => {
-    const axe = (
-      window as unknown as {
-        axe: {
-          run: (
-            ctx: unknown,
-            opts: unknown,
-          ) => Promise<{
-            violations: Array<{
-              id: string;
-              impact: string | null;
-              help: string;
-              nodes: Array<{ target: string[] }>;
-            }>;
-          }>;
-        };
-      }
-    ).axe;
-    return (
-      await axe.run(document, {
-        runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'] },
-      })
-    ).violations;
-  });
-  return violations
-    .filter((v) => v.impact === 'serious' || v.impact === 'critical')
-    .map((v) => `${v.id} (${v.impact}): ${v.help} at ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
-}
 
 async function axeAtBothSizes(page: Page, label: string) {
   for (const viewport of [
@@ -58,14 +21,6 @@ async function axeAtBothSizes(page: Page, label: string) {
   await page.setViewportSize({ width: 1280, height: 860 });
 }
 
-async function signIn(page: Page, email: string) {
-  await page.goto('/login');
-  await page.getByLabel(en.fields!.email!).fill(email);
-  await page.getByLabel(en.fields!.password!).fill('caremap-demo');
-  await page.getByRole('button', { name: en.auth!.submit }).click();
-  await page.waitForURL((url) => url.pathname !== '/login');
-}
-
 /** The n-th participant card of the form (0-based). */
 const row = (page: Page, n: number) => page.locator('.conf-row').nth(n);
 
@@ -73,7 +28,7 @@ describe('conferences in the browser', () => {
   it('creates, proposes, books, invites (outbox with .ics), answers by link, cancels', async () => {
     const page = b.page;
     await page.addInitScript(() => localStorage.setItem('caremap.lang', 'en'));
-    await signIn(page, 'organiser@demo.caremap.eu');
+    await signInAsDemo(page, 'organiser@demo.caremap.eu');
     await page.goto('/conferences');
     await page.getByRole('button', { name: c.newConference }).click();
     await page.waitForURL('**/conferences/new');

@@ -1,16 +1,11 @@
-// The public directory on the seeded data, as a family would use it: a town and a need, filters,
-// a service page and back, a shared URL, by keyboard alone, and axe at desktop and phone widths.
-
-import { readFileSync } from 'node:fs';
-import { createRequire } from 'node:module';
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
+import { seriousViolations } from './axe';
 import { useBrowser } from './browser';
 import { catalog, text } from './catalog';
 
 const b = useBrowser();
 const en = catalog('en');
-const axeSource = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
 
 const TOWN = 'Jihlava';
 const NEED = 'rodinná';
@@ -42,32 +37,6 @@ async function searchTownAndNeed(page: Page) {
   await expect.poll(() => town.inputValue()).toBe(TOWN);
   await page.getByRole('button', { name: text(en, 'find.submit'), exact: true }).click();
   await page.waitForURL((url) => url.searchParams.has('place') && url.searchParams.get('q') === NEED);
-}
-
-interface AxeViolation {
-  id: string;
-  impact: string | null;
-  help: string;
-  nodes: Array<{ target: string[] }>;
-}
-
-async function seriousViolations(page: Page): Promise<string[]> {
-  // Evaluated over the DevTools protocol: the page's CSP (rightly) refuses an injected inline script.
-  await page.evaluate(axeSource);
-  const violations = await page.evaluate(async () => {
-    const axe = (
-      window as unknown as {
-        axe: { run: (ctx: unknown, opts: unknown) => Promise<{ violations: AxeViolation[] }> };
-      }
-    ).axe;
-    const result = await axe.run(document, {
-      runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'] },
-    });
-    return result.violations;
-  });
-  return violations
-    .filter((v) => v.impact === 'serious' || v.impact === 'critical')
-    .map((v) => `${v.id} (${v.impact}): ${v.help} at ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
 }
 
 describe('/find on the seeded data', () => {
