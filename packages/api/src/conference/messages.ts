@@ -1,7 +1,9 @@
 // The invitation and cancellation e-mails in the recipient's language. They carry logistics and the
 // pseudonymous case_ref only: never the title the organiser typed (it may describe the case), no
-// minutes, no names of other participants. Kind labels match the UI catalogs (packages/ui).
+// minutes, no names of other participants. Kind labels come from the documents' texts, which a test
+// holds equal to the UI catalogs (packages/ui).
 import type { ConferenceKind, Locale } from '@caremap/db/schema';
+import { documentTexts } from '../documents/texts';
 
 export interface MessageFacts {
   kind: ConferenceKind;
@@ -19,7 +21,6 @@ export interface MessageFacts {
 }
 
 interface Catalog {
-  kinds: Record<ConferenceKind, string>;
   invitation: string;
   updated: string;
   cancelled: string;
@@ -40,13 +41,6 @@ interface Catalog {
 
 const catalogs: Record<Locale, Catalog> = {
   en: {
-    kinds: {
-      case_conference: 'Case conference',
-      case_discussion: 'Case discussion',
-      family_conference: 'Family conference',
-      signalling_meeting: 'Signalling-system meeting',
-      care_plan_review: 'Care plan review',
-    },
     invitation: 'Invitation',
     updated: 'Changed',
     cancelled: 'Cancelled',
@@ -65,13 +59,6 @@ const catalogs: Record<Locale, Catalog> = {
     footer: 'This message holds the logistics only. Case details are never sent by e-mail.',
   },
   hu: {
-    kinds: {
-      case_conference: 'Esetkonferencia',
-      case_discussion: 'Esetmegbeszélés',
-      family_conference: 'Családi döntéshozó konferencia',
-      signalling_meeting: 'Jelzőrendszeri megbeszélés',
-      care_plan_review: 'Gondozási terv felülvizsgálata',
-    },
     invitation: 'Meghívó',
     updated: 'Módosítás',
     cancelled: 'Elmarad',
@@ -91,13 +78,6 @@ const catalogs: Record<Locale, Catalog> = {
       'Ez az üzenet csak a szervezési adatokat tartalmazza. Az ügy részleteit e-mailben soha nem küldjük.',
   },
   cs: {
-    kinds: {
-      case_conference: 'Případová konference',
-      case_discussion: 'Případová porada',
-      family_conference: 'Rodinná konference',
-      signalling_meeting: 'Setkání signalizačního systému',
-      care_plan_review: 'Revize plánu péče',
-    },
     invitation: 'Pozvánka',
     updated: 'Změna',
     cancelled: 'Zrušeno',
@@ -117,13 +97,6 @@ const catalogs: Record<Locale, Catalog> = {
       'Tato zpráva obsahuje pouze organizační údaje. Podrobnosti o případu se e-mailem nikdy neposílají.',
   },
   tr: {
-    kinds: {
-      case_conference: 'Vaka konferansı',
-      case_discussion: 'Vaka görüşmesi',
-      family_conference: 'Aile konferansı',
-      signalling_meeting: 'Bildirim sistemi toplantısı',
-      care_plan_review: 'Bakım planı değerlendirmesi',
-    },
     invitation: 'Davet',
     updated: 'Değişiklik',
     cancelled: 'İptal edildi',
@@ -169,7 +142,7 @@ export function invitationMessage(
   facts: MessageFacts,
 ): { subject: string; summary: string; text: string } {
   const c = catalogs[locale];
-  const label = c.kinds[facts.kind];
+  const label = documentTexts[locale].kinds[facts.kind];
   const when = formatWhen(locale, facts.startsAt, facts.endsAt, facts.timezone);
   const tag = method === 'CANCEL' ? c.cancelled : facts.update ? c.updated : c.invitation;
   const day = new Intl.DateTimeFormat(localeTags[locale], {
