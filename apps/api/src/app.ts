@@ -1,3 +1,5 @@
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import {
   type AppCode,
   appRouter,
@@ -8,6 +10,7 @@ import {
   type SecuritySettings,
 } from '@caremap/api';
 import type { DatabaseHandle } from '@caremap/db';
+import { DEFAULT_IMPORT_MAX_MB } from '@caremap/validators';
 import { trpcServer } from '@hono/trpc-server';
 import { Hono } from 'hono';
 import { getCookie } from 'hono/cookie';
@@ -18,6 +21,7 @@ import { clientAddress, isSecureRequest } from './client-address';
 import { csrfProtection } from './csrf';
 import type { Frontend } from './frontend';
 import { createHsdsApp } from './hsds';
+import { createImportApp } from './imports';
 import type { Logger } from './logger';
 import { ProblemError, problemResponse } from './problem';
 import { requestId } from './request-id';
@@ -37,7 +41,11 @@ export interface AppOptions {
   publicUrl?: string | undefined;
   /** Public read limits of the HSDS API (CAREMAP_HSDS_RATE_LIMIT, CAREMAP_HSDS_RATE_WINDOW_SECONDS). */
   hsdsLimits?: Partial<hsdsDomain.PublicReadLimits>;
+  /** HSDS uploads: folder (CAREMAP_IMPORT_DIR), size limit (CAREMAP_IMPORT_MAX_MB), worker wake-up. */
+  imports?: { dir?: string; maxBytes?: number; onQueued?: () => void };
 }
+
+export const IMPORT_UPLOAD_PATH = '/api/imports/hsds';
 
 type Env = { Variables: RequestIdVariables };
 
@@ -49,6 +57,7 @@ export function createApp({
   security = {},
   publicUrl,
   hsdsLimits,
+  imports = {},
 }: AppOptions) {
   const app = new Hono<Env>();
   const sessionTtlMs = security.sessionTtlMs ?? SESSION_TTL_MS;
@@ -80,6 +89,7 @@ export function createApp({
       publicOrigin: publicUrl ? new URL(publicUrl).origin : undefined,
       trustProxy,
       sessionCookie: SESSION_COOKIE,
+      uploadPaths: [IMPORT_UPLOAD_PATH],
     }),
   );
 
@@ -96,6 +106,20 @@ export function createApp({
 
   // Open Referral HSDS 3.0: public, read-only, CORS-open, rate-limited (see the module).
   app.route('/api/hsds', createHsdsApp({ database, logger, trustProxy, limits: hsdsLimits, publicUrl }));
+
+  // HSDS uploads for coordinators and administrators: streamed to disk, queued, run by the worker.
+  app.route(
+    '/api/imports',
+    createImportApp({
+      database,
+      logger,
+      sessionCookie: SESSION_COOKIE,
+      sessionIdleMs,
+      dir: imports.dir ?? join(tmpdir(), 'caremap-imports'),
+      maxBytes: imports.maxBytes ?? DEFAULT_IMPORT_MAX_MB * 1024 * 1024,
+      onQueued: imports.onQueued,
+    }),
+  );
 
   app.use(
     '/trpc/*',

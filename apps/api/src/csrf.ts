@@ -18,6 +18,11 @@ export interface CsrfOptions {
   trustProxy: number;
   /** Name of the session cookie: a request carrying it is cookie-authenticated. */
   sessionCookie: string;
+  /**
+   * Paths that take a raw file body (`application/octet-stream`) besides JSON: the HSDS upload.
+   * A form cannot send that type either, and Origin and the token are still checked.
+   */
+  uploadPaths?: readonly string[];
 }
 
 function refuse(c: Context, status: 403 | 415, reason: string) {
@@ -46,7 +51,9 @@ export function csrfProtection(options: CsrfOptions): MiddlewareHandler {
     const validToken = token && TOKEN.test(token) ? token : undefined;
     if (!SAFE_METHODS.has(c.req.method)) {
       const type = (c.req.header('content-type') ?? '').split(';')[0]!.trim().toLowerCase();
-      if (type !== 'application/json') return refuse(c, 415, 'Only JSON request bodies are accepted');
+      const upload = type === 'application/octet-stream' && (options.uploadPaths ?? []).includes(c.req.path);
+      if (type !== 'application/json' && !upload)
+        return refuse(c, 415, 'Only JSON request bodies are accepted');
       const expected =
         options.publicOrigin ??
         `${isSecureRequest(c, options.trustProxy) ? 'https' : 'http'}://${c.req.header('host') ?? ''}`;

@@ -1,5 +1,7 @@
-import { resolve } from 'node:path';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { DEFAULT_IMPORT_MAX_MB } from '@caremap/validators';
 import { z } from 'zod';
 
 export const repoRoot = fileURLToPath(new URL('../../..', import.meta.url));
@@ -62,6 +64,10 @@ const envSchema = z.object({
   CAREMAP_SMTP_URL: z.url({ protocol: /^smtps?$/, message: 'must be an smtp:// or smtps:// URL' }).optional(),
   /** From: of conference e-mails. */
   CAREMAP_MAIL_FROM: z.string().min(3).default('CareMap <no-reply@caremap.invalid>'),
+  // HSDS uploads (POST /api/imports/hsds): the largest accepted file, and where files wait for the
+  // import worker (with several replicas: a folder they all share).
+  CAREMAP_IMPORT_MAX_MB: z.coerce.number().positive().max(10_240).default(DEFAULT_IMPORT_MAX_MB),
+  CAREMAP_IMPORT_DIR: z.string().min(1).default(join(tmpdir(), 'caremap-imports')),
   CAREMAP_SHUTDOWN_TIMEOUT_MS: z.coerce.number().int().positive().default(10_000),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
 });

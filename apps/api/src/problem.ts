@@ -10,10 +10,16 @@ export interface InvalidParam {
 /** `title` is the status phrase (RFC 9457 4.2.1 for `about:blank`); `detail` says what went wrong. */
 export class ProblemError extends Error {
   constructor(
-    readonly status: 400 | 404 | 429,
+    readonly status: 400 | 401 | 403 | 404 | 413 | 415 | 429 | 503,
     readonly title: string,
     readonly detail: string,
-    readonly extra: { invalid_params?: InvalidParam[]; retryAfterSeconds?: number } = {},
+    readonly extra: {
+      invalid_params?: InvalidParam[];
+      retryAfterSeconds?: number;
+      /** A reason the UI translates (upload page), and the limit a `too_large` refers to. */
+      code?: string;
+      max_bytes?: number;
+    } = {},
   ) {
     super(detail);
     this.name = 'ProblemError';
@@ -46,6 +52,8 @@ export function problemResponse(error: ProblemError, instance: string): Response
     detail: error.detail,
     instance,
     ...(error.extra.invalid_params ? { invalid_params: error.extra.invalid_params } : {}),
+    ...(error.extra.code ? { code: error.extra.code } : {}),
+    ...(error.extra.max_bytes !== undefined ? { max_bytes: error.extra.max_bytes } : {}),
   };
   return new Response(JSON.stringify(body), { status: error.status, headers });
 }

@@ -1,7 +1,7 @@
 import { existsSync } from 'node:fs';
 import { createServer as createNetServer } from 'node:net';
 import { join } from 'node:path';
-import { OutboxWorker, purgeExpiredSessions } from '@caremap/api';
+import { ImportWorker, OutboxWorker, purgeExpiredSessions } from '@caremap/api';
 import type { Database, DatabaseHandle } from '@caremap/db';
 import { openDatabase, schema } from '@caremap/db';
 import { type ServerType, serve } from '@hono/node-server';
@@ -123,10 +123,20 @@ export async function startServer(
     throw error;
   }
 
+  // HSDS uploads are run here, in every replica (jobs claimed with FOR UPDATE SKIP LOCKED and a lease).
+  const importWorker = new ImportWorker({
+    db: database.db,
+    log: (level, fields, message) => logger[level](fields, message),
+  });
   const app = createApp({
     database,
     logger,
     frontend,
+    imports: {
+      dir: env.CAREMAP_IMPORT_DIR,
+      maxBytes: Math.round(env.CAREMAP_IMPORT_MAX_MB * 1024 * 1024),
+      onQueued: () => importWorker.wake(),
+    },
     trustProxy: env.CAREMAP_TRUST_PROXY,
     publicUrl: env.CAREMAP_PUBLIC_URL,
     hsdsLimits: { points: env.CAREMAP_HSDS_RATE_LIMIT, windowSeconds: env.CAREMAP_HSDS_RATE_WINDOW_SECONDS },
@@ -165,6 +175,8 @@ export async function startServer(
     log: (level, fields, message) => logger[level](fields, message),
   }).start();
   logger.info({ transport: env.CAREMAP_SMTP_URL ? 'smtp' : 'local' }, 'outbox worker started');
+  // Its first pass also fails the jobs a stopped server left behind (once their lease has run out).
+  importWorker.start();
 
   let closing: Promise<void> | undefined;
   return {
@@ -179,6 +191,8 @@ export async function startServer(
         await closeHttp(server, env.CAREMAP_SHUTDOWN_TIMEOUT_MS);
         // After the last request (which may have queued e-mails), before the database closes.
         await outbox.stop();
+        // A running import is rolled back and failed as interrupted, not waited for.
+        await importWorker.stop();
         await database.close();
       })();
       return closing;

@@ -95,6 +95,9 @@ const sampleInputs: Record<string, unknown> = {
   // Someone else's (or no) block: NOT_FOUND from the handler, past the guard.
   'availability.removeBusyBlock': { busyBlockId: NO_SUCH_CONFERENCE },
   'invitation.respond': { token: 'A'.repeat(43), response: 'accepted' },
+  // Nobody's job: NOT_FOUND from the handler, past the guard.
+  'directoryImport.get': { id: NO_SUCH_CONFERENCE },
+  'directoryImport.list': {},
 };
 
 type Outcome = 'allowed' | 'UNAUTHORIZED:not_signed_in' | 'FORBIDDEN:forbidden' | `error:${string}`;

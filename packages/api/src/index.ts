@@ -20,6 +20,8 @@ export {
   searchServices,
 } from './directory/search';
 export { type ServicePage, servicePage } from './directory/service-page';
+export { createImportJob, type ImportJobView, type JobReport } from './directory-import/jobs';
+export { IMPORT_WORKER_DEFAULTS, ImportWorker, type ImportWorkerOptions } from './directory-import/worker';
 export { type AppCode, AppCodeError, appError } from './errors';
 export * as hsds from './hsds/index';
 export {

@@ -12,7 +12,13 @@ export type Resource =
   | 'app_user'
   | 'audit_log'
   /** E-mails in the conference outbox: delivery state for organisers (own agency) and administrators. */
-  | 'outbox_message';
+  | 'outbox_message'
+  /**
+   * HSDS files uploaded into the directory (`POST /api/imports/hsds`). `create` is decided per
+   * location of the file: a coordinator's every location must lie inside one of their territories.
+   * `read`: the import jobs themselves; below `all` a user sees only the jobs they started.
+   */
+  | 'directory_import';
 export type Action = 'read' | 'create' | 'update' | 'delete';
 /**
  * How far a permission reaches, widest last: `participant` (case data of conferences the user takes
@@ -44,6 +50,7 @@ const byRole: Record<Role, Grants> = {
       delete: 'own_territory',
     },
     conference: { read: 'participant' },
+    directory_import: { read: 'own_territory', create: 'own_territory' },
   },
   organiser: {
     directory: { read: 'all' },
@@ -66,6 +73,7 @@ const byRole: Record<Role, Grants> = {
     audit_log: { read: 'all' },
     // Delivery state only (recipient, status, errors): the handler gives them no subject or text.
     outbox_message: { read: 'all' },
+    directory_import: { read: 'all', create: 'all' },
   },
 };
 
@@ -199,6 +207,9 @@ export const procedurePolicies: Readonly<Record<string, ProcedurePolicy>> = {
   // The accept/decline link of an invitation e-mail: no sign-in, the token is the credential
   // (rate-limited per client address).
   'invitation.respond': { access: 'public' },
+  // HSDS imports through the upload page: the jobs of the caller (every job for an administrator).
+  'directoryImport.get': { resource: 'directory_import', action: 'read' },
+  'directoryImport.list': { resource: 'directory_import', action: 'read' },
 };
 
 /** Resources that hold case data: a refusal on them is written to the audit log. */
@@ -259,6 +270,13 @@ export const routePolicies: Readonly<Record<string, RoutePolicy>> = {
   'GET /api/hsds/taxonomies/:id': { access: 'public', what: 'HSDS: one taxonomy' },
   'GET /api/hsds/taxonomy_terms': { access: 'public', what: 'HSDS: list of taxonomy terms' },
   'GET /api/hsds/taxonomy_terms/:id': { access: 'public', what: 'HSDS: one taxonomy term' },
+  // The upload page's file: streamed to disk, queued as an import_job; every location decided per
+  // territory when the worker runs it (coordinators: own territories; administrators: all).
+  'POST /api/imports/hsds': {
+    resource: 'directory_import',
+    action: 'create',
+    what: 'HSDS import: upload a file (streamed, size-limited), queue the job, answer its id',
+  },
   'GET /importmap.json': { access: 'public', what: 'import map of the shell, MFEs and shared deps' },
   'ALL /mfe/shell/*': { access: 'public', what: 'cache headers for the shell bundle' },
   'GET /mfe/shell/*': { access: 'public', what: 'shell bundle (static)' },

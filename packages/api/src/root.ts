@@ -2,6 +2,7 @@ import { authRouter } from './router/auth';
 import { availabilityRouter } from './router/availability';
 import { conferenceRouter } from './router/conference';
 import { directoryRouter } from './router/directory';
+import { directoryImportRouter } from './router/directory-import';
 import { invitationRouter } from './router/invitation';
 import { taxonomyRouter } from './router/taxonomy';
 import { territoryRouter } from './router/territory';
@@ -15,6 +16,7 @@ export const appRouter = router({
   conference: conferenceRouter,
   availability: availabilityRouter,
   invitation: invitationRouter,
+  directoryImport: directoryImportRouter,
 });
 
 export type AppRouter = typeof appRouter;

@@ -2,6 +2,7 @@ export * from './auth';
 export * from './common';
 export * from './conference';
 export * from './directory';
+export * from './directory-import';
 export * from './documents';
 export * from './hsds-records';
 export * from './search';

@@ -3,6 +3,7 @@ export * from './columns';
 export * from './conference';
 export * from './directory';
 export * from './directory-details';
+export * from './import-job';
 export * from './network';
 export * from './search';
 export * from './suggestion';

@@ -16,6 +16,11 @@ export interface ImportOptions extends SourceOptions {
   dryRun?: boolean;
   /** Called after every group of records, in each phase. An exception thrown here aborts the import. */
   onProgress?: (progress: ImportProgress) => void;
+  /**
+   * Awaited once every record has passed, before the write transaction opens (e.g. to mark a job as
+   * applying while the database is still free: on PGlite other statements wait for the transaction).
+   */
+  onBeforeWrite?: () => Promise<void>;
   /** Problems kept in the report (all are counted). Default 1,000. */
   maxProblems?: number;
 }
@@ -71,6 +76,7 @@ export async function importHsds(
     const problems = [...notes.problems, ...validation.problems];
     if (problems.length || validation.problemCount) return report(false, tables, problems);
     if (options.dryRun) return report(true, tables, []);
+    await options.onBeforeWrite?.();
 
     try {
       await db.transaction(async (tx) => {
