@@ -13,10 +13,10 @@ import type { ReadableStream as WebReadableStream } from 'node:stream/web';
 import { createImportJob, resolveSession, scopeOf } from '@caremap/api';
 import type { DatabaseHandle } from '@caremap/db';
 import { importUploadQuery } from '@caremap/validators';
-import { Hono } from 'hono';
+import { type Context, Hono } from 'hono';
 import { getCookie } from 'hono/cookie';
 import type { Logger } from './logger';
-import { badParameters, ProblemError } from './problem';
+import { badParameters, ProblemError, problemResponse } from './problem';
 
 export interface ImportUploadOptions {
   database: DatabaseHandle;
@@ -46,6 +46,22 @@ export function createImportApp(options: ImportUploadOptions) {
     );
 
   app.post('/hsds', async (c) => {
+    let consumed = false;
+    try {
+      return await receive(c, () => {
+        consumed = true;
+      });
+    } catch (error) {
+      if (!(error instanceof ProblemError)) throw error;
+      const response = problemResponse(error, c.req.path);
+      // Refused before the whole body was read: close the connection rather than leave the rest
+      // of the file in it for the next request.
+      if (!consumed) response.headers.set('Connection', 'close');
+      return response;
+    }
+  });
+
+  async function receive(c: Context, onConsumed: () => void): Promise<Response> {
     const user = await resolveSession(
       options.database.db,
       getCookie(c, options.sessionCookie) ?? null,
@@ -119,7 +135,7 @@ export function createImportApp(options: ImportUploadOptions) {
     options.logger.info({ job: id, bytes: size }, 'import job queued');
     options.onQueued?.();
     return c.json({ id, status: 'queued' }, 202);
-  });
+  }
 
   return app;
 }

@@ -54,6 +54,30 @@ describe('policy', () => {
     expect(decide(both, 'conference', 'read', { agencyId: 'agency-a' })).toBe(false);
   });
 
+  it('lets coordinators import into their own territories and administrators anywhere, nobody else', () => {
+    const inside = { territoryIds: ['t1'] };
+    const outside = { territoryIds: ['t2'] };
+    expect(decide(null, 'directory_import', 'create', inside)).toBe(false);
+    expect(scopeOf(null, 'directory_import', 'create')).toBeNull();
+    for (const role of ['networker', 'organiser', 'partner'] as const) {
+      expect(decide(actor(role), 'directory_import', 'create', inside), role).toBe(false);
+      expect(scopeOf(actor(role), 'directory_import', 'create'), role).toBeNull();
+      expect(scopeOf(actor(role), 'directory_import', 'read'), role).toBeNull();
+    }
+    expect(decide(actor('coordinator'), 'directory_import', 'create', inside)).toBe(true);
+    expect(decide(actor('coordinator'), 'directory_import', 'create', outside)).toBe(false);
+    // A location in no territory at all is outside every coordinator's.
+    expect(decide(actor('coordinator'), 'directory_import', 'create', { territoryIds: [] })).toBe(false);
+    expect(decide(actor('admin'), 'directory_import', 'create', outside)).toBe(true);
+    expect(decide(actor('admin'), 'directory_import', 'create', { territoryIds: [] })).toBe(true);
+    expect(scopeOf(actor('coordinator'), 'directory_import', 'read')).toBe('own_territory');
+    expect(scopeOf(actor('admin'), 'directory_import', 'read')).toBe('all');
+    expect(routePolicy('POST', '/api/imports/hsds')).toMatchObject({
+      resource: 'directory_import',
+      action: 'create',
+    });
+  });
+
   it('finds a policy only for a listed path, never an inherited property', () => {
     expect(procedurePolicy('conference.upcoming')).toEqual({ resource: 'conference', action: 'read' });
     for (const path of ['toString', 'constructor', '__proto__', 'hasOwnProperty', 'conference']) {

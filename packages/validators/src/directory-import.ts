@@ -12,7 +12,11 @@ export const importFileName = z
   .trim()
   .min(1, 'the file name is missing')
   .max(200, 'the file name is longer than 200 characters')
-  .refine((name) => !/[/\\\u0000-\u001f]/.test(name), 'the file name must not contain / or \\')
+  .refine((name) => !/[/\\]/.test(name), 'the file name must not contain / or \\')
+  .refine(
+    (name) => ![...name].some((ch) => ch.charCodeAt(0) < 32),
+    'the file name must not contain control characters',
+  )
   .refine((name) => /\.(json|ndjson|jsonl|zip)$/i.test(name), 'upload a .json, .ndjson or .zip file');
 
 export const importUploadQuery = z.object({ name: importFileName });
