@@ -1,6 +1,29 @@
 import { CareMapQueryProvider, useSession } from '@caremap/api-client';
-import { Loading, PageHeading, SignInPrompt, useTranslation } from '@caremap/ui';
+import { Link, Loading, PageHeading, SignInPrompt, useTranslation } from '@caremap/ui';
+import { useEffect, useState } from 'react';
+import { HsdsImport } from './HsdsImport';
 import { Territories } from './Territories';
+
+/** The path, followed through single-spa's navigations (it fires popstate). */
+function usePath() {
+  const [path, setPath] = useState(() => window.location.pathname);
+  useEffect(() => {
+    const update = () => setPath(window.location.pathname);
+    window.addEventListener('popstate', update);
+    window.addEventListener('single-spa:routing-event', update);
+    return () => {
+      window.removeEventListener('popstate', update);
+      window.removeEventListener('single-spa:routing-event', update);
+    };
+  }, []);
+  return path;
+}
+
+/** /network/import (HSDS upload); everything else under /network is the territories page. */
+function ImportRoute() {
+  const session = useSession();
+  return session.isLoading ? <Loading /> : <HsdsImport user={session.user} />;
+}
 
 function NetworkPage() {
   const { t } = useTranslation();
@@ -9,6 +32,11 @@ function NetworkPage() {
     <div className="net">
       <PageHeading title={t('network.title')}>
         <p>{t('network.intro')}</p>
+        {session.user?.roles.some((r) => r.role === 'coordinator' || r.role === 'admin') && (
+          <p>
+            <Link href="/network/import">{t('hsdsImport.link')}</Link>
+          </p>
+        )}
       </PageHeading>
       {session.isLoading ? (
         <Loading />
@@ -21,10 +49,15 @@ function NetworkPage() {
   );
 }
 
+function Routes() {
+  const path = usePath();
+  return path.replace(/\/+$/, '') === '/network/import' ? <ImportRoute /> : <NetworkPage />;
+}
+
 export function App() {
   return (
     <CareMapQueryProvider>
-      <NetworkPage />
+      <Routes />
     </CareMapQueryProvider>
   );
 }

@@ -11,6 +11,12 @@ export type RouterOutputs = inferRouterOutputs<AppRouter>;
 const CSRF_COOKIE = 'caremap_csrf';
 const CSRF_HEADER = 'x-caremap-csrf';
 
+/** The CSRF header a state-changing request outside tRPC (the HSDS upload) must carry. */
+export function csrfHeaders(): Record<string, string> {
+  const token = csrfToken();
+  return token ? { [CSRF_HEADER]: token } : {};
+}
+
 function csrfToken(): string | undefined {
   if (typeof document === 'undefined') return undefined;
   for (const part of document.cookie.split(';')) {

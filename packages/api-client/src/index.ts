@@ -10,6 +10,7 @@ export {
 export {
   type AppRouter,
   createCareMapClient,
+  csrfHeaders,
   type RouterInputs,
   type RouterOutputs,
   trpcClient,
