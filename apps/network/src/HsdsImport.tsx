@@ -8,14 +8,14 @@ import {
   EmptyState,
   ErrorState,
   formatApiError,
-  formatDateTime,
   formatNumber,
+  intlLocale,
   Loading,
   PageHeading,
   SignInPrompt,
   useTranslation,
 } from '@caremap/ui';
-import { type DragEvent, useId, useRef, useState } from 'react';
+import { type DragEvent, useEffect, useId, useRef, useState } from 'react';
 
 type Job = RouterOutputs['directoryImport']['get'];
 type Problem = NonNullable<Job['report']>['problems'][number];
@@ -127,6 +127,8 @@ function Report({ job }: { job: Job }) {
 function JobStatus({ id }: { id: string }) {
   const { t } = useTranslation();
   const trpc = useTRPC();
+  const queryClient = useQueryClient();
+  const finishedSeen = useRef<string | null>(null);
   const job = useQuery(
     trpc.directoryImport.get.queryOptions(
       { id },
@@ -138,6 +140,7 @@ function JobStatus({ id }: { id: string }) {
     return <ErrorState title={t('hsdsImport.loadFailed')} message={formatApiError(job.error, t)} />;
   const j = job.data;
   const p = j.progress;
+
   const phase =
     j.status === 'queued'
       ? t('hsdsImport.phaseQueued')
@@ -168,6 +171,10 @@ function JobStatus({ id }: { id: string }) {
 function RecentImports({ onOpen }: { onOpen: (id: string) => void }) {
   const { t } = useTranslation();
   const trpc = useTRPC();
+  const shortDate = new Intl.DateTimeFormat(intlLocale(currentLanguage()), {
+    dateStyle: 'short',
+    timeStyle: 'short',
+  });
   const list = useQuery(trpc.directoryImport.list.queryOptions({ limit: 10 }, { refetchInterval: 5000 }));
   if (list.isPending) return <Loading />;
   if (list.isError)
@@ -197,7 +204,7 @@ function RecentImports({ onOpen }: { onOpen: (id: string) => void }) {
                   {job.fileName}
                 </button>
               </td>
-              <td>{formatDateTime(job.createdAt, currentLanguage())}</td>
+              <td>{shortDate.format(job.createdAt)}</td>
               <td>{t(`hsdsImport.status.${job.status}`)}</td>
             </tr>
           ))}
@@ -303,10 +310,7 @@ function Uploader() {
         )}
         {jobId && <JobStatus id={jobId} />}
       </section>
-      <section aria-labelledby={`${inputId}-r`}>
-        <h3 id={`${inputId}-r`}>{t('hsdsImport.recent')}</h3>
-        <RecentImports onOpen={setJobId} />
-      </section>
+      <RecentImports onOpen={setJobId} />
     </div>
   );
 }
