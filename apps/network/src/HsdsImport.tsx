@@ -233,7 +233,7 @@ function Uploader() {
       const id = await send(file, (loaded, total) => setUpload({ phase: 'uploading', loaded, total }));
       setUpload({ phase: 'idle', loaded: 0, total: 0 });
       setJobId(id);
-      void queryClient.invalidateQueries({ queryKey: trpc.directoryImport.list.queryKey() });
+      void queryClient.invalidateQueries(trpc.directoryImport.list.pathFilter());
     } catch (error) {
       const e = error as { status: number; body: { code?: string; max_bytes?: number } };
       const code = e.body?.code;
