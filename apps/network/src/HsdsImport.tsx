@@ -135,6 +135,13 @@ function JobStatus({ id }: { id: string }) {
       { refetchInterval: (q) => (q.state.data && FINAL.has(q.state.data.status) ? false : 1000) },
     ),
   );
+  const finished = job.data && FINAL.has(job.data.status) ? job.data.id : null;
+  useEffect(() => {
+    if (!finished || finishedSeen.current === finished) return;
+    finishedSeen.current = finished;
+    // The recent list shows the new status at once, not at its next poll.
+    void queryClient.invalidateQueries(trpc.directoryImport.list.pathFilter());
+  }, [finished, queryClient, trpc]);
   if (job.isPending) return <Loading />;
   if (job.isError)
     return <ErrorState title={t('hsdsImport.loadFailed')} message={formatApiError(job.error, t)} />;
