@@ -62,6 +62,8 @@ const envSchema = z.object({
   CAREMAP_SMTP_URL: z.url({ protocol: /^smtps?$/, message: 'must be an smtp:// or smtps:// URL' }).optional(),
   /** From: of conference e-mails. */
   CAREMAP_MAIL_FROM: z.string().min(3).default('CareMap <no-reply@caremap.invalid>'),
+  /** Action items are reminded by e-mail this many days before they are due (and once when overdue). */
+  CAREMAP_ACTION_REMINDER_DAYS: z.coerce.number().int().min(0).max(60).default(2),
   CAREMAP_SHUTDOWN_TIMEOUT_MS: z.coerce.number().int().positive().default(10_000),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
 });

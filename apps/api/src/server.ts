@@ -1,7 +1,7 @@
 import { existsSync } from 'node:fs';
 import { createServer as createNetServer } from 'node:net';
 import { join } from 'node:path';
-import { OutboxWorker, purgeExpiredSessions } from '@caremap/api';
+import { ActionItemReminders, OutboxWorker, purgeExpiredSessions } from '@caremap/api';
 import type { Database, DatabaseHandle } from '@caremap/db';
 import { openDatabase, schema } from '@caremap/db';
 import { type ServerType, serve } from '@hono/node-server';
@@ -165,6 +165,14 @@ export async function startServer(
     log: (level, fields, message) => logger[level](fields, message),
   }).start();
   logger.info({ transport: env.CAREMAP_SMTP_URL ? 'smtp' : 'local' }, 'outbox worker started');
+  // Action-item reminders go into the same outbox; every replica may run this too (candidates are
+  // claimed with FOR UPDATE SKIP LOCKED and a unique key per reminder keeps each one single).
+  const reminders = new ActionItemReminders({
+    db: database.db,
+    dueSoonDays: env.CAREMAP_ACTION_REMINDER_DAYS,
+    publicUrl: env.CAREMAP_PUBLIC_URL,
+    log: (level, fields, message) => logger[level](fields, message),
+  }).start();
 
   let closing: Promise<void> | undefined;
   return {
@@ -178,6 +186,7 @@ export async function startServer(
         clearInterval(purgeTimer);
         await closeHttp(server, env.CAREMAP_SHUTDOWN_TIMEOUT_MS);
         // After the last request (which may have queued e-mails), before the database closes.
+        await reminders.stop();
         await outbox.stop();
         await database.close();
       })();

@@ -3,6 +3,7 @@ import { availabilityRouter } from './router/availability';
 import { conferenceRouter } from './router/conference';
 import { directoryRouter } from './router/directory';
 import { invitationRouter } from './router/invitation';
+import { actionItemsRouter, recordRouter } from './router/meeting-record';
 import { taxonomyRouter } from './router/taxonomy';
 import { territoryRouter } from './router/territory';
 import { createCallerFactory, router } from './trpc';
@@ -15,6 +16,8 @@ export const appRouter = router({
   conference: conferenceRouter,
   availability: availabilityRouter,
   invitation: invitationRouter,
+  record: recordRouter,
+  actionItems: actionItemsRouter,
 });
 
 export type AppRouter = typeof appRouter;

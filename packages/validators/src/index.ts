@@ -6,3 +6,4 @@ export * from './documents';
 export * from './hsds-records';
 export * from './search';
 export * from './taxonomy';
+export * from './meeting-record';
