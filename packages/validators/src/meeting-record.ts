@@ -91,7 +91,10 @@ const title = (field: string, max: number) =>
  * a new typed item by title, or a new template item by key. Items left out are removed.
  */
 export const agendaEntryInput = z.union([
-  z.object({ id: z.uuid({ message: 'id must be an agenda item id' }), title: title('title', 300).optional() }),
+  z.object({
+    id: z.uuid({ message: 'id must be an agenda item id' }),
+    title: title('title', 300).optional(),
+  }),
   z.object({ title: title('title', 300) }),
   z.object({ templateKey: agendaTemplateKeySchema }),
 ]);
@@ -101,7 +104,8 @@ export const agendaSetInput = z
     const seen = new Set<string>();
     v.items.forEach((item, i) => {
       if (!('id' in item)) return;
-      if (seen.has(item.id)) ctx.addIssue({ code: 'custom', path: ['items', i, 'id'], message: 'listed twice' });
+      if (seen.has(item.id))
+        ctx.addIssue({ code: 'custom', path: ['items', i, 'id'], message: 'listed twice' });
       seen.add(item.id);
     });
   });

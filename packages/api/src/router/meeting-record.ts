@@ -32,17 +32,25 @@ import { protectedProcedure, router } from '../trpc';
 
 export const recordRouter = router({
   /** Agenda, attendance, minutes, decisions, action items and the follow-up; audited. */
-  get: protectedProcedure.input(conferenceIdInput).query(({ ctx, input }) => getRecord(ctx, input.conferenceId)),
+  get: protectedProcedure
+    .input(conferenceIdInput)
+    .query(({ ctx, input }) => getRecord(ctx, input.conferenceId)),
   /** The whole agenda in its new order (add, reorder, remove in one). */
   setAgenda: protectedProcedure.input(agendaSetInput).mutation(({ ctx, input }) => setAgenda(ctx, input)),
   /** Appends the conference kind's template items that are not on the agenda yet. */
   applyAgendaTemplate: protectedProcedure
     .input(agendaApplyTemplateInput)
     .mutation(({ ctx, input }) => applyAgendaTemplate(ctx, input)),
-  setAttendance: protectedProcedure.input(attendanceSetInput).mutation(({ ctx, input }) => setAttendance(ctx, input)),
+  setAttendance: protectedProcedure
+    .input(attendanceSetInput)
+    .mutation(({ ctx, input }) => setAttendance(ctx, input)),
   /** Saves the minutes unless someone saved since `expectedVersion` (then CONFLICT, nothing saved). */
-  saveMinutes: protectedProcedure.input(minutesSaveInput).mutation(({ ctx, input }) => saveMinutes(ctx, input)),
-  addDecision: protectedProcedure.input(decisionAddInput).mutation(({ ctx, input }) => addDecision(ctx, input)),
+  saveMinutes: protectedProcedure
+    .input(minutesSaveInput)
+    .mutation(({ ctx, input }) => saveMinutes(ctx, input)),
+  addDecision: protectedProcedure
+    .input(decisionAddInput)
+    .mutation(({ ctx, input }) => addDecision(ctx, input)),
   updateDecision: protectedProcedure
     .input(decisionUpdateInput)
     .mutation(({ ctx, input }) => updateDecision(ctx, input)),
@@ -53,8 +61,12 @@ export const recordRouter = router({
 });
 
 export const actionItemsRouter = router({
-  create: protectedProcedure.input(actionItemCreateInput).mutation(({ ctx, input }) => createActionItem(ctx, input)),
-  update: protectedProcedure.input(actionItemUpdateInput).mutation(({ ctx, input }) => updateActionItem(ctx, input)),
+  create: protectedProcedure
+    .input(actionItemCreateInput)
+    .mutation(({ ctx, input }) => createActionItem(ctx, input)),
+  update: protectedProcedure
+    .input(actionItemUpdateInput)
+    .mutation(({ ctx, input }) => updateActionItem(ctx, input)),
   /** The caller's open items across conferences, overdue first. */
   mine: protectedProcedure.query(({ ctx }) => myActionItems(ctx)),
   /** Overdue open items of the conferences of the agencies the caller organises for. */

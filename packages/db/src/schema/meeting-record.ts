@@ -103,9 +103,7 @@ export const actionItem = pgTable(
   (t) => [
     index('action_item_conference_idx').on(t.conferenceId),
     index('action_item_owner_idx').on(t.ownerParticipantId),
-    index('action_item_open_due_idx')
-      .on(t.dueOn)
-      .where(sql`status = 'open'`),
+    index('action_item_open_due_idx').on(t.dueOn).where(sql`status = 'open'`),
   ],
 );
 

@@ -10,15 +10,21 @@ import { audit } from '../../audit';
 import { appError } from '../../errors';
 import { agenciesWith, decide } from '../../policy';
 import { participantUserIds } from '../access';
-import { type Ctx, badReference, readable, recordWritten, writable } from './shared';
+import { badReference, type Ctx, readable, recordWritten, writable } from './shared';
 
 const { actionItem, agency, appUser, conference, conferenceDecision, conferenceParticipant } = schema;
 
 async function ownerOf(ctx: Ctx, conferenceId: string, participantId: string, field: string) {
   const [owner] = await ctx.db
-    .select({ id: conferenceParticipant.id, kind: conferenceParticipant.kind, agencyId: conferenceParticipant.agencyId })
+    .select({
+      id: conferenceParticipant.id,
+      kind: conferenceParticipant.kind,
+      agencyId: conferenceParticipant.agencyId,
+    })
     .from(conferenceParticipant)
-    .where(and(eq(conferenceParticipant.id, participantId), eq(conferenceParticipant.conferenceId, conferenceId)));
+    .where(
+      and(eq(conferenceParticipant.id, participantId), eq(conferenceParticipant.conferenceId, conferenceId)),
+    );
   if (!owner) throw badReference(field, 'not a participant of this conference');
   if (owner.kind === 'external') throw badReference(field, 'the owner must be a CareMap user or a contact');
   return owner;
@@ -90,7 +96,11 @@ export async function updateActionItem(ctx: Ctx, input: z.output<typeof actionIt
       resourceId: conf.id,
       details: { reason: ownsIt ? 'owner_changes_status_only' : 'not_permitted' },
     });
-    throw appError('FORBIDDEN', 'forbidden', 'Only the organisers change an action item; its owner may set its status');
+    throw appError(
+      'FORBIDDEN',
+      'forbidden',
+      'Only the organisers change an action item; its owner may set its status',
+    );
   }
   if (conf.status === 'cancelled') {
     throw appError('BAD_REQUEST', 'invalid_state', 'A cancelled conference has no meeting record');
@@ -117,7 +127,8 @@ export async function updateActionItem(ctx: Ctx, input: z.output<typeof actionIt
   return { id: input.actionItemId, status };
 }
 
-const todayIn = (now: Date) => sql`(${now.toISOString()}::timestamptz at time zone ${conference.timezone})::date`;
+const todayIn = (now: Date) =>
+  sql`(${now.toISOString()}::timestamptz at time zone ${conference.timezone})::date`;
 
 const listColumns = (now: Date) => ({
   id: actionItem.id,
@@ -151,7 +162,9 @@ export async function myActionItems(ctx: Ctx, now = new Date()) {
   const rows = await ctx.db
     .select({
       ...listColumns(now),
-      participantUserIds: sql<string[]>`coalesce((select array_agg(cp.user_id::text) from ${conferenceParticipant} cp
+      participantUserIds: sql<
+        string[]
+      >`coalesce((select array_agg(cp.user_id::text) from ${conferenceParticipant} cp
         where cp.conference_id = ${conference.id} and cp.user_id is not null), '{}')`,
     })
     .from(actionItem)
@@ -170,9 +183,16 @@ export async function myActionItems(ctx: Ctx, now = new Date()) {
     .limit(200);
   // The owner is a participant, so the policy lets them read; checked per row all the same.
   const allowed = rows.filter((r) =>
-    decide(ctx.user, 'conference', 'read', { agencyId: r.agencyId, participantUserIds: r.participantUserIds }),
+    decide(ctx.user, 'conference', 'read', {
+      agencyId: r.agencyId,
+      participantUserIds: r.participantUserIds,
+    }),
   );
-  await auditReads(ctx, 'conference.action_items.read', allowed.map((r) => r.conferenceId));
+  await auditReads(
+    ctx,
+    'conference.action_items.read',
+    allowed.map((r) => r.conferenceId),
+  );
   return {
     items: allowed
       .map(({ participantUserIds: _p, agencyId: _a, ...r }) => r)
@@ -202,6 +222,10 @@ export async function overdueActionItems(ctx: Ctx, now = new Date()) {
     .orderBy(asc(actionItem.dueOn), asc(actionItem.id))
     .limit(500);
   const allowed = rows.filter((r) => decide(ctx.user, 'conference', 'update', { agencyId: r.agencyId }));
-  await auditReads(ctx, 'conference.action_items.read', allowed.map((r) => r.conferenceId));
+  await auditReads(
+    ctx,
+    'conference.action_items.read',
+    allowed.map((r) => r.conferenceId),
+  );
   return { items: allowed.map(({ agencyId: _a, ...r }) => r) };
 }

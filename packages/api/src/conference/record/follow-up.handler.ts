@@ -16,7 +16,10 @@ const { conference, conferenceParticipant } = schema;
 const DAY = 86_400_000;
 
 /** The deadline of the follow-up of `conf` (held at `conf.startsAt`), as an instant. */
-export function followUpDeadline(conf: Pick<ConferenceRow, 'kind' | 'startsAt' | 'timezone'>, now: Date): Date {
+export function followUpDeadline(
+  conf: Pick<ConferenceRow, 'kind' | 'startsAt' | 'timezone'>,
+  now: Date,
+): Date {
   const held = conf.startsAt ?? now;
   const zone = conf.timezone;
   const endOfLocalDay = (date: Temporal.PlainDate) =>
@@ -24,13 +27,19 @@ export function followUpDeadline(conf: Pick<ConferenceRow, 'kind' | 'startsAt' |
   const soonest = new Date(now.getTime() + 7 * DAY);
   let deadline: Date;
   if (conf.kind === 'care_plan_review') {
-    const { dueBy } = nextCarePlanReview({ lastReviewAt: held.toISOString(), timeZone: zone, now: now.toISOString() });
+    const { dueBy } = nextCarePlanReview({
+      lastReviewAt: held.toISOString(),
+      timeZone: zone,
+      now: now.toISOString(),
+    });
     deadline = endOfLocalDay(Temporal.PlainDate.from(dueBy));
     // An overdue review is still to be held as soon as possible, not refused for a deadline past.
     return deadline.getTime() < soonest.getTime() ? soonest : deadline;
   }
   if (conf.kind === 'signalling_meeting') {
-    const local = Temporal.Instant.fromEpochMilliseconds(held.getTime()).toZonedDateTimeISO(zone).toPlainDate();
+    const local = Temporal.Instant.fromEpochMilliseconds(held.getTime())
+      .toZonedDateTimeISO(zone)
+      .toPlainDate();
     deadline = endOfLocalDay(local.add({ months: 2 }));
   } else {
     deadline = new Date(Math.max(held.getTime(), now.getTime()) + 28 * DAY);
@@ -53,7 +62,11 @@ export async function scheduleNext(ctx: Ctx, conferenceId: string, now = new Dat
       .select()
       .from(conferenceParticipant)
       .where(eq(conferenceParticipant.conferenceId, conf.id))
-      .orderBy(asc(conferenceParticipant.position), asc(conferenceParticipant.createdAt));
+      .orderBy(
+        asc(conferenceParticipant.position),
+        asc(conferenceParticipant.createdAt),
+        asc(conferenceParticipant.id),
+      );
     const [next] = await tx
       .insert(conference)
       .values({

@@ -54,7 +54,11 @@ export async function getRecord(ctx: Ctx, conferenceId: string, now = new Date()
     .leftJoin(appUser, eq(appUser.id, conferenceParticipant.userId))
     .leftJoin(agency, eq(agency.id, conferenceParticipant.agencyId))
     .where(eq(conferenceParticipant.conferenceId, conf.id))
-    .orderBy(asc(conferenceParticipant.position), asc(conferenceParticipant.createdAt));
+    .orderBy(
+      asc(conferenceParticipant.position),
+      asc(conferenceParticipant.createdAt),
+      asc(conferenceParticipant.id),
+    );
   const [minutes] = await ctx.db
     .select({
       text: conferenceMinutes.text,

@@ -1,8 +1,7 @@
 // The action-item reminder e-mail in the owner's language. It carries the pseudonymous case_ref,
 // the due date and a link only: never the item's title, the minutes, or anyone's name, since an
 // e-mail may end up anywhere.
-import type { Locale } from '@caremap/db/schema';
-import type { ActionItemReminderKind } from '@caremap/db/schema';
+import type { ActionItemReminderKind, Locale } from '@caremap/db/schema';
 
 export interface ReminderFacts {
   kind: ActionItemReminderKind;
@@ -41,7 +40,8 @@ const catalogs: Record<Locale, Catalog> = {
     overdueSubject: (due) => `Lejárt határidejű feladat (${due})`,
     greeting: 'Tisztelt Címzett!',
     dueSoonLead: (due) => `Az Ön felelősségi körébe tartozó feladat határideje: ${due}.`,
-    overdueLead: (due) => `Az Ön felelősségi körébe tartozó feladat határideje (${due}) lejárt, és még nyitott.`,
+    overdueLead: (due) =>
+      `Az Ön felelősségi körébe tartozó feladat határideje (${due}) lejárt, és még nyitott.`,
     case: 'Ügy',
     noCase: 'jelzőrendszeri megbeszélés',
     open: 'Feladatai megnyitása a CareMapben',

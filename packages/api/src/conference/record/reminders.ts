@@ -137,7 +137,11 @@ export class ActionItemReminders {
   start(pollMs = REMINDER_DEFAULTS.pollMs): this {
     const tick = () =>
       this.runOnce().catch((error: unknown) =>
-        this.options.log?.('warn', { code: (error as { code?: string }).code ?? 'Error' }, 'reminder pass failed'),
+        this.options.log?.(
+          'warn',
+          { code: (error as { code?: string }).code ?? 'Error' },
+          'reminder pass failed',
+        ),
       );
     void tick();
     this.timer = setInterval(tick, pollMs);

@@ -22,7 +22,12 @@ export async function writable(ctx: Ctx, conferenceId: string, what: string): Pr
   return conf;
 }
 
-export const recordWritten = (ctx: Ctx, conferenceId: string, what: string, details?: Record<string, unknown>) =>
+export const recordWritten = (
+  ctx: Ctx,
+  conferenceId: string,
+  what: string,
+  details?: Record<string, unknown>,
+) =>
   audit(ctx, {
     action: `conference.record.${what}`,
     outcome: 'success',
@@ -33,7 +38,10 @@ export const recordWritten = (ctx: Ctx, conferenceId: string, what: string, deta
 
 /** Today's date (YYYY-MM-DD) in `timeZone`. */
 export function localToday(timeZone: string, now: Date = new Date()): string {
-  return Temporal.Instant.fromEpochMilliseconds(now.getTime()).toZonedDateTimeISO(timeZone).toPlainDate().toString();
+  return Temporal.Instant.fromEpochMilliseconds(now.getTime())
+    .toZonedDateTimeISO(timeZone)
+    .toPlainDate()
+    .toString();
 }
 
 export const badReference = (field: string, message: string) =>

@@ -13,7 +13,7 @@ import {
 import { and, eq, inArray, notInArray } from 'drizzle-orm';
 import type { z } from 'zod';
 import { appError } from '../../errors';
-import { type Ctx, badReference, recordWritten, writable } from './shared';
+import { badReference, type Ctx, recordWritten, writable } from './shared';
 
 const { agendaItem, conferenceDecision, conferenceMinutes, conferenceParticipant } = schema;
 
