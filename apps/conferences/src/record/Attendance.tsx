@@ -1,5 +1,6 @@
 import { useMutation, useTRPC } from '@caremap/api-client';
 import { apiErrorDetails, useTranslation } from '@caremap/ui';
+import { useState } from 'react';
 import { roleLabelKey } from '../labels';
 import { type MeetingRecord, useRefreshRecord } from './shared';
 
@@ -8,7 +9,18 @@ export function Attendance({ record }: { record: MeetingRecord }) {
   const { t } = useTranslation();
   const trpc = useTRPC();
   const refresh = useRefreshRecord(record.conferenceId);
-  const save = useMutation(trpc.record.setAttendance.mutationOptions({ onSuccess: refresh }));
+  // What was ticked shows at once; a failed save puts the box back to what the server holds.
+  const [ticked, setTicked] = useState<Record<string, boolean>>({});
+  const save = useMutation(
+    trpc.record.setAttendance.mutationOptions({
+      onSuccess: refresh,
+      onError: (_e, input) =>
+        setTicked((now) => {
+          const { [input.participants[0]!.participantId]: _gone, ...rest } = now;
+          return rest;
+        }),
+    }),
+  );
   return (
     <section className="rec-block" aria-labelledby="rec-attendance">
       <h3 id="rec-attendance">{t('meetingRecord.attendanceTitle')}</h3>
@@ -19,13 +31,14 @@ export function Attendance({ record }: { record: MeetingRecord }) {
             <label key={p.id} className="conf-check">
               <input
                 type="checkbox"
-                checked={p.attended === true}
-                onChange={(e) =>
+                checked={ticked[p.id] ?? p.attended === true}
+                onChange={(e) => {
+                  setTicked((now) => ({ ...now, [p.id]: e.target.checked }));
                   save.mutate({
                     conferenceId: record.conferenceId,
                     participants: [{ participantId: p.id, attended: e.target.checked }],
-                  })
-                }
+                  });
+                }}
               />
               <span>
                 {p.displayName}
