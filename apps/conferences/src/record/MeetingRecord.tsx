@@ -33,7 +33,7 @@ export function MeetingRecord({ conferenceId }: { conferenceId: string }) {
           {!record.data.canEdit ? <p className="conf-note">{t('meetingRecord.readOnly')}</p> : null}
           <Agenda record={record.data} />
           <Attendance record={record.data} />
-          <Minutes key={record.data.minutes?.version ?? 0} record={record.data} />
+          <Minutes record={record.data} />
           <Decisions record={record.data} />
           <ActionItems record={record.data} />
           <FollowUp record={record.data} />
