@@ -4,6 +4,6 @@ export * from './conference';
 export * from './directory';
 export * from './documents';
 export * from './hsds-records';
+export * from './meeting-record';
 export * from './search';
 export * from './taxonomy';
-export * from './meeting-record';

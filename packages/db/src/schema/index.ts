@@ -3,7 +3,7 @@ export * from './columns';
 export * from './conference';
 export * from './directory';
 export * from './directory-details';
+export * from './meeting-record';
 export * from './network';
 export * from './search';
 export * from './suggestion';
-export * from './meeting-record';

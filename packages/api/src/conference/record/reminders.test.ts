@@ -24,7 +24,8 @@ const items: Record<string, string> = {};
 beforeAll(async () => {
   world = await makeWorld(t.current.db);
   const { kind, location } = t.current;
-  if (kind === 'postgres' && !location.includes('***')) wide = await openDatabase({ databaseUrl: location, maxConnections: 8 });
+  if (kind === 'postgres' && !location.includes('***'))
+    wide = await openDatabase({ databaseUrl: location, maxConnections: 8 });
   const db = t.current.db;
   await db.update(schema.appUser).set({ locale: 'hu' }).where(eq(schema.appUser.id, world.users.partner));
   const participants = await db
