@@ -68,6 +68,8 @@ const envSchema = z.object({
   // import worker (with several replicas: a folder they all share).
   CAREMAP_IMPORT_MAX_MB: z.coerce.number().positive().max(10_240).default(DEFAULT_IMPORT_MAX_MB),
   CAREMAP_IMPORT_DIR: z.string().min(1).default(join(tmpdir(), 'caremap-imports')),
+  /** Action items are reminded by e-mail this many days before they are due (and once when overdue). */
+  CAREMAP_ACTION_REMINDER_DAYS: z.coerce.number().int().min(0).max(60).default(2),
   CAREMAP_SHUTDOWN_TIMEOUT_MS: z.coerce.number().int().positive().default(10_000),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
 });

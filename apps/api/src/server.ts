@@ -1,7 +1,8 @@
 import { existsSync } from 'node:fs';
 import { createServer as createNetServer } from 'node:net';
 import { join } from 'node:path';
-import { ImportWorker, OutboxWorker, purgeExpiredSessions } from '@caremap/api';
+
+import { ActionItemReminders, ImportWorker, OutboxWorker, purgeExpiredSessions } from '@caremap/api';
 import type { Database, DatabaseHandle } from '@caremap/db';
 import { openDatabase, schema } from '@caremap/db';
 import { type ServerType, serve } from '@hono/node-server';
@@ -177,6 +178,14 @@ export async function startServer(
   logger.info({ transport: env.CAREMAP_SMTP_URL ? 'smtp' : 'local' }, 'outbox worker started');
   // Its first pass also fails the jobs a stopped server left behind (once their lease has run out).
   importWorker.start();
+  // Action-item reminders go into the same outbox; every replica may run this too (candidates are
+  // claimed with FOR UPDATE SKIP LOCKED and a unique key per reminder keeps each one single).
+  const reminders = new ActionItemReminders({
+    db: database.db,
+    dueSoonDays: env.CAREMAP_ACTION_REMINDER_DAYS,
+    publicUrl: env.CAREMAP_PUBLIC_URL,
+    log: (level, fields, message) => logger[level](fields, message),
+  }).start();
 
   let closing: Promise<void> | undefined;
   return {
@@ -190,6 +199,7 @@ export async function startServer(
         clearInterval(purgeTimer);
         await closeHttp(server, env.CAREMAP_SHUTDOWN_TIMEOUT_MS);
         // After the last request (which may have queued e-mails), before the database closes.
+        await reminders.stop();
         await outbox.stop();
         // A running import is rolled back and failed as interrupted, not waited for.
         await importWorker.stop();

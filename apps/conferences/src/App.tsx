@@ -2,6 +2,7 @@ import { CareMapQueryProvider, useSession } from '@caremap/api-client';
 import { Button, EmptyState, Loading, PageHeading, SignInPrompt, useTranslation } from '@caremap/ui';
 import { ConferencePage } from './ConferencePage';
 import { ConfLink } from './ConfLink';
+import { MyActionItems } from './MyActionItems';
 import { NewConference } from './NewConference';
 import { Outbox } from './Outbox';
 import { RespondPage } from './RespondPage';
@@ -43,6 +44,9 @@ function ListPage() {
         </div>
       ) : null}
       <SignedIn next="/conferences">
+        <p className="conf-actions">
+          <ConfLink href="/conferences/actions">{t('meetingRecord.myLink')}</ConfLink>
+        </p>
         <UpcomingConferences />
       </SignedIn>
     </>
@@ -69,6 +73,12 @@ function ConferencesPage() {
       return (
         <SignedIn next={here}>
           <Outbox />
+        </SignedIn>
+      );
+    case 'actions':
+      return (
+        <SignedIn next={here}>
+          <MyActionItems />
         </SignedIn>
       );
     case 'conference':

@@ -15,6 +15,7 @@ import { useEffect, useRef, useState } from 'react';
 import { ConfLink } from './ConfLink';
 import { kindLabelKey, partstatLabelKey, roleLabelKey } from './labels';
 import { Proposals } from './Proposals';
+import { MeetingRecord } from './record/MeetingRecord';
 import { viewerZone } from './zone';
 
 type Detail = RouterOutputs['conference']['get'];
@@ -61,6 +62,9 @@ export function ConferencePage({ conferenceId }: { conferenceId: string }) {
       ) : (
         <ConferenceDetail conference={conf} onReschedule={() => setRescheduling(true)} />
       )}
+      {!choosing && conf.status !== 'cancelled' && conf.status !== 'draft' ? (
+        <MeetingRecord conferenceId={conf.id} />
+      ) : null}
       <p className="conf-back">
         <ConfLink href="/conferences">{t('conferences.backToList')}</ConfLink>
       </p>

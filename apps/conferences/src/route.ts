@@ -18,6 +18,7 @@ export type Route =
   | { page: 'list' }
   | { page: 'new' }
   | { page: 'outbox' }
+  | { page: 'actions' }
   | { page: 'respond'; token: string; response: string | null }
   | { page: 'conference'; conferenceId: string }
   | { page: 'unknown' };
@@ -28,6 +29,7 @@ export function parseRoute(pathAndQuery: string): Route {
   if (rest === '') return { page: 'list' };
   if (rest === 'new') return { page: 'new' };
   if (rest === 'outbox') return { page: 'outbox' };
+  if (rest === 'actions') return { page: 'actions' };
   if (rest === 'respond') {
     return {
       page: 'respond',

@@ -83,6 +83,27 @@ const sampleInputs: Record<string, unknown> = {
   },
   'conference.cancel': { conferenceId: NO_SUCH_CONFERENCE },
   'conference.outbox': {},
+  // The meeting record of an unknown conference (or item): NOT_FOUND from the handler, past the guard.
+  'record.get': { conferenceId: NO_SUCH_CONFERENCE },
+  'record.setAgenda': { conferenceId: NO_SUCH_CONFERENCE, items: [{ templateKey: 'welcome' }] },
+  'record.applyAgendaTemplate': { conferenceId: NO_SUCH_CONFERENCE },
+  'record.setAttendance': {
+    conferenceId: NO_SUCH_CONFERENCE,
+    participants: [{ participantId: NO_SUCH_CONFERENCE, attended: true }],
+  },
+  'record.saveMinutes': { conferenceId: NO_SUCH_CONFERENCE, text: 'Minutes', expectedVersion: 0 },
+  'record.addDecision': { conferenceId: NO_SUCH_CONFERENCE, text: 'A decision' },
+  'record.updateDecision': { decisionId: NO_SUCH_CONFERENCE, text: 'A decision' },
+  'record.scheduleNext': { conferenceId: NO_SUCH_CONFERENCE },
+  'actionItems.create': {
+    conferenceId: NO_SUCH_CONFERENCE,
+    title: 'Send the school report',
+    ownerParticipantId: NO_SUCH_CONFERENCE,
+    dueOn: '2031-05-05',
+  },
+  'actionItems.update': { actionItemId: NO_SUCH_CONFERENCE, status: 'done' },
+  'actionItems.mine': undefined,
+  'actionItems.overdue': undefined,
   'availability.mine': undefined,
   'availability.setWorkingHours': {
     timeZone: 'Europe/Prague',

@@ -21,6 +21,8 @@ export type AppCode =
   | 'invitation_invalid'
   /** An accept/decline link of a conference that is over or cancelled. */
   | 'invitation_expired'
+  /** The minutes were saved by someone else since the editor loaded them; `details.currentVersion`. */
+  | 'minutes_conflict'
   | 'internal';
 
 export class AppCodeError extends Error {

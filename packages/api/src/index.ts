@@ -7,6 +7,12 @@ export {
   OutboxWorker,
   type OutboxWorkerOptions,
 } from './conference/outbox-worker';
+export {
+  ActionItemReminders,
+  type ActionItemRemindersOptions,
+  queueActionItemReminders,
+  REMINDER_DEFAULTS,
+} from './conference/record/reminders';
 export type { Context, SecuritySettings, SessionUser } from './context';
 // The one directory search, for the HSDS REST API and the vector tiles (same results as tRPC).
 export { openAtSql } from './directory/open-hours';

@@ -198,6 +198,22 @@ export const procedurePolicies: Readonly<Record<string, ProcedurePolicy>> = {
   'conference.reschedule': { resource: 'conference', action: 'update' },
   'conference.cancel': { resource: 'conference', action: 'update' },
   'conference.outbox': { resource: 'outbox_message', action: 'read' },
+  // The meeting record: read like conference.get (participants and the responsible agency's
+  // organisers, decided per row and audited); written by the agency's organisers only.
+  'record.get': { resource: 'conference', action: 'read' },
+  'record.setAgenda': { resource: 'conference', action: 'update' },
+  'record.applyAgendaTemplate': { resource: 'conference', action: 'update' },
+  'record.setAttendance': { resource: 'conference', action: 'update' },
+  'record.saveMinutes': { resource: 'conference', action: 'update' },
+  'record.addDecision': { resource: 'conference', action: 'update' },
+  'record.updateDecision': { resource: 'conference', action: 'update' },
+  'record.scheduleNext': { resource: 'conference', action: 'update' },
+  'actionItems.create': { resource: 'conference', action: 'update' },
+  // Organisers change everything; an item's owner (any participant role) may set its status, so
+  // the guard lets conference readers in and the handler decides per row.
+  'actionItems.update': { resource: 'conference', action: 'read' },
+  'actionItems.mine': { resource: 'conference', action: 'read' },
+  'actionItems.overdue': { resource: 'conference', action: 'update' },
   // A user's own working hours and busy blocks: every signed-in user, own rows only (the handler
   // filters by the caller's id); others' calendars are reachable only as conference.propose results.
   'availability.mine': { access: 'signed_in' },

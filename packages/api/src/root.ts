@@ -4,6 +4,7 @@ import { conferenceRouter } from './router/conference';
 import { directoryRouter } from './router/directory';
 import { directoryImportRouter } from './router/directory-import';
 import { invitationRouter } from './router/invitation';
+import { actionItemsRouter, recordRouter } from './router/meeting-record';
 import { taxonomyRouter } from './router/taxonomy';
 import { territoryRouter } from './router/territory';
 import { createCallerFactory, router } from './trpc';
@@ -17,6 +18,8 @@ export const appRouter = router({
   availability: availabilityRouter,
   invitation: invitationRouter,
   directoryImport: directoryImportRouter,
+  record: recordRouter,
+  actionItems: actionItemsRouter,
 });
 
 export type AppRouter = typeof appRouter;

@@ -5,5 +5,6 @@ export * from './directory';
 export * from './directory-import';
 export * from './documents';
 export * from './hsds-records';
+export * from './meeting-record';
 export * from './search';
 export * from './taxonomy';

@@ -1,8 +1,9 @@
 // Conferences: who meets, when, where, about which case; who is invited and how they answered;
 // what blocks people's time; and the e-mails that leave through the transactional outbox.
-// Minutes, action items and feedback letters arrive with later parts of the conference issue.
+// The meeting record (agenda, minutes, decisions, action items) is in meeting-record.ts.
 import { sql } from 'drizzle-orm';
 import {
+  type AnyPgColumn,
   boolean,
   index,
   integer,
@@ -78,10 +79,15 @@ export const conference = pgTable(
     agencyId: uuid('agency_id')
       .notNull()
       .references(() => agency.id),
+    /** The conference whose minutes scheduled this one ("schedule the next one"); at most one each. */
+    followsConferenceId: uuid('follows_conference_id').references((): AnyPgColumn => conference.id, {
+      onDelete: 'set null',
+    }),
     ...editable,
   },
   (t) => [
     index('conference_starts_idx').on(t.startsAt),
+    uniqueIndex('conference_follows_uq').on(t.followsConferenceId),
     index('conference_agency_idx').on(t.agencyId),
     uniqueIndex('conference_ical_uid_uq').on(t.icalUid),
   ],
@@ -132,6 +138,12 @@ export const conferenceParticipant = pgTable(
     preferredLanguage: text('preferred_language').$type<Locale>().notNull().default('en'),
     partstat: partstat('partstat').notNull().default('needs_action'),
     respondedAt: timestamp('responded_at', { withTimezone: true }),
+    /**
+     * Whether they were at the meeting, as the minutes record it; null until recorded. Not
+     * `attendance`, which says whether they were required or optional (the slot finder and the
+     * iCalendar ROLE read it).
+     */
+    attended: boolean('attended'),
     responseTokenHash: text('response_token_hash'),
     responseTokenExpiresAt: timestamp('response_token_expires_at', { withTimezone: true }),
     ...timestamps,

@@ -4,6 +4,7 @@ export * from './conference';
 export * from './directory';
 export * from './directory-details';
 export * from './import-job';
+export * from './meeting-record';
 export * from './network';
 export * from './search';
 export * from './suggestion';
