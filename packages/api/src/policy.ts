@@ -186,6 +186,10 @@ export const procedurePolicies: Readonly<Record<string, ProcedurePolicy>> = {
   // territory scope (organisers, partners), so the network page shows its empty state. The handler
   // reads the scope (own_territory or all) and filters by it.
   'territory.mine': { access: 'signed_in' },
+  // Coverage of a territory the caller works in (or of a part of one: decided per row on the
+  // territory and its ancestors).
+  'coverage.gaps': { resource: 'territory', action: 'read' },
+  'coverage.matrix': { resource: 'territory', action: 'read' },
   'conference.upcoming': { resource: 'conference', action: 'read' },
   // One conference: participants and the responsible agency's organisers (decided per row).
   'conference.get': { resource: 'conference', action: 'read' },

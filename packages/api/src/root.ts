@@ -1,6 +1,7 @@
 import { authRouter } from './router/auth';
 import { availabilityRouter } from './router/availability';
 import { conferenceRouter } from './router/conference';
+import { coverageRouter } from './router/coverage';
 import { directoryRouter } from './router/directory';
 import { directoryImportRouter } from './router/directory-import';
 import { invitationRouter } from './router/invitation';
@@ -14,6 +15,7 @@ export const appRouter = router({
   directory: directoryRouter,
   taxonomy: taxonomyRouter,
   territory: territoryRouter,
+  coverage: coverageRouter,
   conference: conferenceRouter,
   availability: availabilityRouter,
   invitation: invitationRouter,

