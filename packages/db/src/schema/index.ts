@@ -6,3 +6,4 @@ export * from './directory-details';
 export * from './network';
 export * from './search';
 export * from './suggestion';
+export * from './conference-outreach';
