@@ -95,6 +95,18 @@ const sampleInputs: Record<string, unknown> = {
   // Someone else's (or no) block: NOT_FOUND from the handler, past the guard.
   'availability.removeBusyBlock': { busyBlockId: NO_SUCH_CONFERENCE },
   'invitation.respond': { token: 'A'.repeat(43), response: 'accepted' },
+  'poll.send': {
+    conferenceId: NO_SUCH_CONFERENCE,
+    times: [{ startsAt: new Date(Date.now() + 86_400_000), endsAt: new Date(Date.now() + 90_000_000) }],
+  },
+  'poll.results': { conferenceId: NO_SUCH_CONFERENCE },
+  // An unknown token: NOT_FOUND poll_invalid from the handler, past the guard.
+  'poll.view': { token: 'A'.repeat(43) },
+  'poll.answer': {
+    token: 'A'.repeat(43),
+    name: 'Sample',
+    answers: [{ optionId: NO_SUCH_CONFERENCE, answer: 'yes' }],
+  },
 };
 
 type Outcome = 'allowed' | 'UNAUTHORIZED:not_signed_in' | 'FORBIDDEN:forbidden' | `error:${string}`;

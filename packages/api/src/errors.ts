@@ -21,6 +21,12 @@ export type AppCode =
   | 'invitation_invalid'
   /** An accept/decline link of a conference that is over or cancelled. */
   | 'invitation_expired'
+  /** A poll link whose token is unknown (mistyped, or replaced when the poll was sent again). */
+  | 'poll_invalid'
+  /** A poll link after its deadline, or of a conference already booked or cancelled. */
+  | 'poll_closed'
+  /** Sending a poll to a conference without externals (or contacts) that have an e-mail address. */
+  | 'no_poll_recipients'
   | 'internal';
 
 export class AppCodeError extends Error {

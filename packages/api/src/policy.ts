@@ -199,6 +199,12 @@ export const procedurePolicies: Readonly<Record<string, ProcedurePolicy>> = {
   // The accept/decline link of an invitation e-mail: no sign-in, the token is the credential
   // (rate-limited per client address).
   'invitation.respond': { access: 'public' },
+  // The availability poll: the organiser's side needs the right to schedule the conference; the
+  // poll page is public, its link's token the credential (rate-limited like invitation.respond).
+  'poll.send': { resource: 'conference', action: 'update' },
+  'poll.results': { resource: 'conference', action: 'update' },
+  'poll.view': { access: 'public' },
+  'poll.answer': { access: 'public' },
 };
 
 /** Resources that hold case data: a refusal on them is written to the audit log. */

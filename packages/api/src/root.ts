@@ -3,6 +3,7 @@ import { availabilityRouter } from './router/availability';
 import { conferenceRouter } from './router/conference';
 import { directoryRouter } from './router/directory';
 import { invitationRouter } from './router/invitation';
+import { pollRouter } from './router/poll';
 import { taxonomyRouter } from './router/taxonomy';
 import { territoryRouter } from './router/territory';
 import { createCallerFactory, router } from './trpc';
@@ -15,6 +16,7 @@ export const appRouter = router({
   conference: conferenceRouter,
   availability: availabilityRouter,
   invitation: invitationRouter,
+  poll: pollRouter,
 });
 
 export type AppRouter = typeof appRouter;

@@ -4,5 +4,6 @@ export * from './conference';
 export * from './directory';
 export * from './documents';
 export * from './hsds-records';
+export * from './outreach';
 export * from './search';
 export * from './taxonomy';
