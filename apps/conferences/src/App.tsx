@@ -4,6 +4,7 @@ import { ConferencePage } from './ConferencePage';
 import { ConfLink } from './ConfLink';
 import { NewConference } from './NewConference';
 import { Outbox } from './Outbox';
+import { PollPage } from './PollPage';
 import { RespondPage } from './RespondPage';
 import { go, useRoute } from './route';
 import { UpcomingConferences } from './UpcomingConferences';
@@ -59,6 +60,9 @@ function ConferencesPage() {
     case 'respond':
       // Public: the token is the visitor's only credential; no session is asked for.
       return <RespondPage token={route.token} suggested={route.response} />;
+    case 'poll':
+      // Public as well: the poll link's token is the visitor's only credential.
+      return <PollPage token={route.token} lang={route.lang} />;
     case 'new':
       return (
         <SignedIn next={here} title={t('conferences.signInNewTitle')}>

@@ -19,6 +19,7 @@ export type Route =
   | { page: 'new' }
   | { page: 'outbox' }
   | { page: 'respond'; token: string; response: string | null }
+  | { page: 'poll'; token: string; lang: string | null }
   | { page: 'conference'; conferenceId: string }
   | { page: 'unknown' };
 
@@ -34,6 +35,9 @@ export function parseRoute(pathAndQuery: string): Route {
       token: url.searchParams.get('token') ?? '',
       response: url.searchParams.get('response'),
     };
+  }
+  if (rest === 'poll') {
+    return { page: 'poll', token: url.searchParams.get('token') ?? '', lang: url.searchParams.get('lang') };
   }
   if (/^[0-9a-f-]{36}$/i.test(rest)) return { page: 'conference', conferenceId: rest };
   return { page: 'unknown' };
