@@ -140,7 +140,8 @@ function AnswersTable({ poll, conference: conf }: { poll: Results; conference: D
   const nameOf = (participantId: string, given: string | null) =>
     given ?? conf.participants.find((p) => p.id === participantId)?.displayName ?? '?';
   return (
-    <div className="conf-table-wrap" role="region" aria-labelledby="conf-poll-answers" tabIndex={0}>
+    // biome-ignore lint/a11y/noNoninteractiveTabindex: a scrolling table must be reachable by keyboard (axe: scrollable-region-focusable)
+    <section className="conf-table-wrap" aria-labelledby="conf-poll-answers" tabIndex={0}>
       <table className="conf-table conf-poll-answers">
         <caption id="conf-poll-answers">
           {t('conferencePoll.answersCaption', {
@@ -180,6 +181,6 @@ function AnswersTable({ poll, conference: conf }: { poll: Results; conference: D
           ))}
         </tbody>
       </table>
-    </div>
+    </section>
   );
 }
