@@ -5,6 +5,7 @@ import { ConfLink } from './ConfLink';
 import { MyActionItems } from './MyActionItems';
 import { NewConference } from './NewConference';
 import { Outbox } from './Outbox';
+import { PollPage } from './PollPage';
 import { RespondPage } from './RespondPage';
 import { go, useRoute } from './route';
 import { UpcomingConferences } from './UpcomingConferences';
@@ -63,6 +64,9 @@ function ConferencesPage() {
     case 'respond':
       // Public: the token is the visitor's only credential; no session is asked for.
       return <RespondPage token={route.token} suggested={route.response} />;
+    case 'poll':
+      // Public as well: the poll link's token is the visitor's only credential.
+      return <PollPage token={route.token} lang={route.lang} />;
     case 'new':
       return (
         <SignedIn next={here} title={t('conferences.signInNewTitle')}>

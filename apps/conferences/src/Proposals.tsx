@@ -15,6 +15,7 @@ import { useRef, useState } from 'react';
 
 type TFunction = ReturnType<typeof useTranslation>['t'];
 
+import { PollPanel } from './PollPanel';
 import { viewerZone } from './zone';
 
 type Detail = RouterOutputs['conference']['get'];
@@ -148,6 +149,11 @@ export function Proposals(props: {
                   ? t('conferences.absentOptional', { names: p.absentOptional.map(nameOf).join(', ') })
                   : t('conferences.everyoneCan')}
               </p>
+              {p.ifNeedBe.length ? (
+                <p className="conf-absent">
+                  {t('conferencePoll.ifNeedBeNames', { names: p.ifNeedBe.map(nameOf).join(', ') })}
+                </p>
+              ) : null}
               <Button
                 busy={action.isPending && chosen === i}
                 aria-describedby={`conf-proposal-${i} conf-proposal-${i}-when`}
@@ -172,6 +178,7 @@ export function Proposals(props: {
           t={t}
         />
       ) : null}
+      {mode === 'book' ? <PollPanel conference={conf} proposals={current.proposals} /> : null}
       {props.onBack ? (
         <div className="conf-actions">
           <Button variant="secondary" onClick={props.onBack}>

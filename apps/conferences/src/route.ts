@@ -20,6 +20,7 @@ export type Route =
   | { page: 'outbox' }
   | { page: 'actions' }
   | { page: 'respond'; token: string; response: string | null }
+  | { page: 'poll'; token: string; lang: string | null }
   | { page: 'conference'; conferenceId: string }
   | { page: 'unknown' };
 
@@ -36,6 +37,9 @@ export function parseRoute(pathAndQuery: string): Route {
       token: url.searchParams.get('token') ?? '',
       response: url.searchParams.get('response'),
     };
+  }
+  if (rest === 'poll') {
+    return { page: 'poll', token: url.searchParams.get('token') ?? '', lang: url.searchParams.get('lang') };
   }
   if (/^[0-9a-f-]{36}$/i.test(rest)) return { page: 'conference', conferenceId: rest };
   return { page: 'unknown' };

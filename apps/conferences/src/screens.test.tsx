@@ -102,6 +102,7 @@ const proposal = (day: number, absent: string[] = []) => ({
   roomId: ROOM,
   roomName: 'Nagy tárgyaló',
   absentOptional: absent,
+  ifNeedBe: [] as string[],
   score: absent.length ? 0 : 1,
 });
 const window_ = { from: new Date('2026-12-03T00:00:00Z'), to: new Date('2026-12-20T00:00:00Z') };

@@ -122,6 +122,18 @@ const sampleInputs: Record<string, unknown> = {
   // Nobody's job: NOT_FOUND from the handler, past the guard.
   'directoryImport.get': { id: NO_SUCH_CONFERENCE },
   'directoryImport.list': {},
+  'poll.send': {
+    conferenceId: NO_SUCH_CONFERENCE,
+    times: [{ startsAt: new Date(Date.now() + 86_400_000), endsAt: new Date(Date.now() + 90_000_000) }],
+  },
+  'poll.results': { conferenceId: NO_SUCH_CONFERENCE },
+  // An unknown token: NOT_FOUND poll_invalid from the handler, past the guard.
+  'poll.view': { token: 'A'.repeat(43) },
+  'poll.answer': {
+    token: 'A'.repeat(43),
+    name: 'Sample',
+    answers: [{ optionId: NO_SUCH_CONFERENCE, answer: 'yes' }],
+  },
 };
 
 type Outcome = 'allowed' | 'UNAUTHORIZED:not_signed_in' | 'FORBIDDEN:forbidden' | `error:${string}`;

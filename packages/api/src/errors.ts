@@ -23,6 +23,12 @@ export type AppCode =
   | 'invitation_expired'
   /** The minutes were saved by someone else since the editor loaded them; `details.currentVersion`. */
   | 'minutes_conflict'
+  /** A poll link whose token is unknown (mistyped, or replaced when the poll was sent again). */
+  | 'poll_invalid'
+  /** A poll link after its deadline, or of a conference already booked or cancelled. */
+  | 'poll_closed'
+  /** Sending a poll to a conference without externals (or contacts) that have an e-mail address. */
+  | 'no_poll_recipients'
   | 'internal';
 
 export class AppCodeError extends Error {

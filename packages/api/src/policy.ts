@@ -230,6 +230,12 @@ export const procedurePolicies: Readonly<Record<string, ProcedurePolicy>> = {
   // HSDS imports through the upload page: the jobs of the caller (every job for an administrator).
   'directoryImport.get': { resource: 'directory_import', action: 'read' },
   'directoryImport.list': { resource: 'directory_import', action: 'read' },
+  // The availability poll: the organiser's side needs the right to schedule the conference; the
+  // poll page is public, its link's token the credential (rate-limited like invitation.respond).
+  'poll.send': { resource: 'conference', action: 'update' },
+  'poll.results': { resource: 'conference', action: 'update' },
+  'poll.view': { access: 'public' },
+  'poll.answer': { access: 'public' },
 };
 
 /** Resources that hold case data: a refusal on them is written to the audit log. */

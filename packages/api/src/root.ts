@@ -6,6 +6,7 @@ import { directoryRouter } from './router/directory';
 import { directoryImportRouter } from './router/directory-import';
 import { invitationRouter } from './router/invitation';
 import { actionItemsRouter, recordRouter } from './router/meeting-record';
+import { pollRouter } from './router/poll';
 import { taxonomyRouter } from './router/taxonomy';
 import { territoryRouter } from './router/territory';
 import { createCallerFactory, router } from './trpc';
@@ -22,6 +23,7 @@ export const appRouter = router({
   directoryImport: directoryImportRouter,
   record: recordRouter,
   actionItems: actionItemsRouter,
+  poll: pollRouter,
 });
 
 export type AppRouter = typeof appRouter;

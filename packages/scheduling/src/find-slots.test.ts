@@ -71,9 +71,67 @@ describe('a week with the daylight-saving change in Budapest', () => {
         end: '2026-03-30T07:00:00.000Z',
         roomId: 'online',
         absentOptional: [],
+        ifNeedBe: [],
         score: 1,
       },
     ]);
+  });
+});
+
+describe("a family member's poll answers", () => {
+  // Monday 30 Nov 2026, Budapest (UTC+1). The poll offered 08:00, 09:00 and 10:00 local.
+  const mother = person('mother', { agencyId: 'family' });
+  const at = (hour: number) => ({
+    start: `2026-11-30T${String(hour - 1).padStart(2, '0')}:00:00Z`,
+    end: `2026-11-30T${String(hour).padStart(2, '0')}:00:00Z`,
+  });
+
+  it('"no" takes the time away; "if need be" ranks the time after times without such answers', () => {
+    const answered = {
+      ...mother,
+      busy: [at(8)], // no at 08:00
+      ifNeedBe: [at(9)], // if need be at 09:00
+    };
+    const { proposals } = findSlots(
+      search({
+        window: { from: '2026-11-30T07:00:00Z', to: '2026-11-30T10:00:00Z' },
+        participants: [person('case-manager'), answered],
+        granularityMinutes: 60,
+        wanted: 2,
+      }),
+    );
+    expect(proposals.map((p) => [p.start, p.ifNeedBe])).toEqual([
+      ['2026-11-30T09:00:00.000Z', []],
+      ['2026-11-30T08:00:00.000Z', ['mother']],
+    ]);
+  });
+
+  it('"if need be" still counts the person as present, so a required person with it is proposed', () => {
+    const { proposals } = findSlots(
+      search({
+        window: { from: '2026-11-30T08:00:00Z', to: '2026-11-30T09:00:00Z' },
+        participants: [{ ...mother, ifNeedBe: [at(9)] }],
+        wanted: 1,
+      }),
+    );
+    expect(proposals).toMatchObject([{ start: '2026-11-30T08:00:00.000Z', ifNeedBe: ['mother'] }]);
+  });
+
+  it('a meeting only touching an "if need be" time is not a soft cost', () => {
+    const { proposals } = findSlots(
+      search({
+        window: { from: '2026-11-30T08:00:00Z', to: '2026-11-30T09:00:00Z' },
+        participants: [{ ...mother, ifNeedBe: [at(8), at(10)] }],
+        wanted: 1,
+      }),
+    );
+    expect(proposals).toMatchObject([{ start: '2026-11-30T08:00:00.000Z', ifNeedBe: [] }]);
+  });
+
+  it('names the field of a bad "if need be" instant', () => {
+    expect(() =>
+      findSlots(search({ participants: [{ ...mother, ifNeedBe: [{ start: 'Monday', end: 'x' }] }] })),
+    ).toThrow(/ifNeedBe of mother/);
   });
 });
 

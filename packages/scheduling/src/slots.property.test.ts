@@ -70,6 +70,8 @@ const search: fc.Arbitrary<SlotSearch> = fc
         timeZone: fc.constantFrom(...ZONES),
         workingHours: hours,
         busy: busy(from, spanMinutes),
+        // A poll's "if need be" answers: soft costs that reorder proposals without removing any.
+        ifNeedBe: busy(from, spanMinutes),
       });
     const ids = Array.from({ length: base.count }, (_, i) => `p${i}`);
     const rule: fc.Arbitrary<QuorumRule> = fc.oneof(
@@ -112,6 +114,7 @@ const search: fc.Arbitrary<SlotSearch> = fc
 describe('the slot finder agrees with a brute-force search over a 5-minute grid', () => {
   it('on random calendars across time zones and daylight-saving changes', () => {
     let withStarts = 0;
+    let withSoft = 0;
     let runs = 0;
     fc.assert(
       fc.property(search, (s) => {
@@ -119,10 +122,12 @@ describe('the slot finder agrees with a brute-force search over a 5-minute grid'
           start: new Date(c.start).toISOString(),
           roomId: c.roomId,
           absentOptional: c.absentOptional.length,
+          ifNeedBe: c.ifNeedBe.length,
         }));
         expect(feasibleStarts(s)).toEqual(expected);
         runs++;
         if (expected.length > 0) withStarts++;
+        if (expected.some((c) => c.ifNeedBe > 0)) withSoft++;
         const proposals = findSlots(s).proposals.map(({ score: _, ...p }) => p);
         expect(proposals).toEqual(bruteForceProposals(s));
       }),
@@ -130,6 +135,7 @@ describe('the slot finder agrees with a brute-force search over a 5-minute grid'
     );
     // Guards the generator: a property that only ever compares two empty lists proves nothing.
     expect(withStarts / runs).toBeGreaterThan(0.3);
+    expect(withSoft / runs).toBeGreaterThan(0.1);
     console.log(`property: ${withStarts} of ${runs} random calendars had feasible starts`);
   });
 });

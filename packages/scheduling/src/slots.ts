@@ -34,6 +34,8 @@ export interface Prepared {
   free: Span[][];
   starts: Span[][];
   roomStarts: Span[][];
+  /** Per participant: the starts at which the meeting would overlap one of their "if need be" times. */
+  softStarts: Span[][];
   rules: CompiledRule[];
 }
 
@@ -85,7 +87,13 @@ export function prepare(search: SlotSearch): Prepared {
     ),
   );
   const starts = free.map((f) => startsThatFit(f, duration));
-  return { search, from, to, duration, grid, wanted, free, starts, roomStarts, rules };
+  // A meeting [t, t + duration) overlaps [a, b) exactly when a - duration < t < b.
+  const softStarts = search.participants.map((p) =>
+    normalize(
+      busySpans(p.ifNeedBe ?? [], `ifNeedBe of ${p.id}`).map(([a, b]) => [a - duration + 1, b] as const),
+    ),
+  );
+  return { search, from, to, duration, grid, wanted, free, starts, roomStarts, softStarts, rules };
 }
 
 /** A stretch of starts with the same people and rooms free; `start` is its first grid point. */
@@ -93,6 +101,8 @@ export interface Stretch {
   start: number;
   end: number;
   absent: number;
+  /** Attendees who come only if need be. */
+  soft: number;
   room: number;
 }
 
@@ -112,7 +122,7 @@ export interface SweepResult {
  * O(E log E + E * (rooms + rules)) for E span ends, independent of the window's length in minutes.
  */
 export function sweep(prep: Prepared): SweepResult {
-  const { search, grid, starts, roomStarts, rules } = prep;
+  const { search, grid, starts, roomStarts, softStarts, rules } = prep;
   const people = search.participants.length;
   const events: [time: number, entity: number, delta: 1 | -1][] = [];
   const add = (spans: Span[], entity: number) => {
@@ -121,6 +131,10 @@ export function sweep(prep: Prepared): SweepResult {
   starts.forEach(add);
   roomStarts.forEach((s, r) => {
     add(s, people + r);
+  });
+  const softBase = people + search.rooms.length;
+  softStarts.forEach((s, p) => {
+    add(s, softBase + p);
   });
   events.sort((x, y) => x[0] - y[0]);
 
@@ -132,6 +146,9 @@ export function sweep(prep: Prepared): SweepResult {
     for (const m of rule.members) rulesOf[m]!.push(r);
   });
   const isFree = new Uint8Array(people + search.rooms.length);
+  const isSoft = new Uint8Array(people);
+  // Free participants whose "if need be" time the meeting would overlap.
+  let softFree = 0;
   const ruleCount = new Int32Array(rules.length);
   const bestPerRule = new Array<number>(rules.length).fill(0);
   let requiredFree = 0;
@@ -143,8 +160,15 @@ export function sweep(prep: Prepared): SweepResult {
     const at = events[i]![0];
     for (; i < events.length && events[i]![0] === at; i++) {
       const [, entity, delta] = events[i]!;
+      if (entity >= softBase) {
+        const p = entity - softBase;
+        isSoft[p] = delta === 1 ? 1 : 0;
+        if (isFree[p]) softFree += delta;
+        continue;
+      }
       isFree[entity] = delta === 1 ? 1 : 0;
       if (entity >= people) continue;
+      if (isSoft[entity]) softFree += delta;
       if (required[entity]) requiredFree += delta;
       else optionalFree += delta;
       for (const r of rulesOf[entity]!) ruleCount[r]! += delta;
@@ -165,7 +189,9 @@ export function sweep(prep: Prepared): SweepResult {
     const room = search.rooms.findIndex(
       (r, k) => isFree[people + k] === 1 && (r.capacity === null || r.capacity >= attendees),
     );
-    if (room >= 0) feasible.push({ start: first, end, absent: optionalTotal - optionalFree, room });
+    if (room >= 0) {
+      feasible.push({ start: first, end, absent: optionalTotal - optionalFree, soft: softFree, room });
+    }
   }
   return { feasible, bestPerRule, requiredMeet };
 }
@@ -175,8 +201,8 @@ export function sweep(prep: Prepared): SweepResult {
  * proposal already taken is skipped, so each proposal is a real alternative.
  */
 export function pick(prep: Prepared, feasible: Stretch[]): Proposal[] {
-  const { search, grid, duration, wanted, starts } = prep;
-  const order = [...feasible].sort((x, y) => x.absent - y.absent || x.start - y.start);
+  const { search, grid, duration, wanted, starts, softStarts } = prep;
+  const order = [...feasible].sort((x, y) => x.absent - y.absent || x.soft - y.soft || x.start - y.start);
   const taken: { start: number; stretch: Stretch }[] = [];
   for (const stretch of order) {
     if (taken.length >= wanted) break;
@@ -192,11 +218,15 @@ export function pick(prep: Prepared, feasible: Stretch[]): Proposal[] {
     const absentOptional = optional
       .filter((i) => !contains(starts[i]!, start))
       .map((i) => search.participants[i]!.id);
+    const ifNeedBe = search.participants
+      .filter((_, i) => contains(starts[i]!, start) && contains(softStarts[i]!, start))
+      .map((p) => p.id);
     return {
       start: new Date(start).toISOString(),
       end: new Date(start + duration).toISOString(),
       roomId: search.rooms[stretch.room]!.id,
       absentOptional,
+      ifNeedBe,
       score: optional.length === 0 ? 1 : 1 - absentOptional.length / optional.length,
     };
   });
@@ -207,6 +237,7 @@ export interface FeasibleStart {
   start: string;
   roomId: string;
   absentOptional: number;
+  ifNeedBe: number;
 }
 
 /**
@@ -222,6 +253,7 @@ export function feasibleStarts(search: SlotSearch): FeasibleStart[] {
         start: new Date(t).toISOString(),
         roomId: search.rooms[s.room]!.id,
         absentOptional: s.absent,
+        ifNeedBe: s.soft,
       });
     }
   }

@@ -36,8 +36,13 @@ export interface SlotParticipant {
   timeZone: string;
   /** Working hours per weekday in `timeZone`; a weekday left out is a day off. */
   workingHours: Partial<Record<Weekday, TimeRange[]>>;
-  /** Existing conferences, hand-entered or imported busy blocks. */
+  /** Existing conferences, hand-entered or imported busy blocks (and a poll's "no" answers). */
   busy: Interval[];
+  /**
+   * Times they can make only if need be (a poll's "if need be" answers): a meeting overlapping one
+   * still counts them as present, but ranks after meetings with fewer such people.
+   */
+  ifNeedBe?: Interval[];
 }
 
 /**
@@ -86,6 +91,8 @@ export interface Proposal {
   roomId: string;
   /** Optional participants who cannot come at this time. */
   absentOptional: string[];
+  /** Participants who come at this time only if need be (their `ifNeedBe` overlaps it). */
+  ifNeedBe: string[];
   /** 1 when every optional participant can come, 0 when none can: share of optional ones present. */
   score: number;
 }
@@ -114,7 +121,10 @@ export type Relaxation =
 
 /** What the finder returns. */
 export interface SlotSearchResult {
-  /** Best first: fewer optional absences, then earlier start; proposals never overlap each other. */
+  /**
+   * Best first: fewer optional absences, then fewer "if need be" attendees, then earlier start;
+   * proposals never overlap each other.
+   */
   proposals: Proposal[];
   /** Present only when fewer than `wanted` proposals exist. */
   explanation?: {

@@ -50,6 +50,8 @@ export interface BruteStart {
   start: number;
   roomId: string;
   absentOptional: string[];
+  /** Present participants with an "if need be" time that overlaps the meeting. */
+  ifNeedBe: string[];
 }
 
 export function bruteForceStarts(search: SlotSearch): BruteStart[] {
@@ -93,16 +95,29 @@ export function bruteForceStarts(search: SlotSearch): BruteStart[] {
     const absentOptional = search.participants
       .filter((p) => p.attendance === 'optional' && !free.has(p.id))
       .map((p) => p.id);
-    out.push({ start: t, roomId: room.id, absentOptional });
+    const ifNeedBe = search.participants
+      .filter(
+        (p) =>
+          free.has(p.id) &&
+          (p.ifNeedBe ?? []).some((b) => Date.parse(b.start) < t + duration && t < Date.parse(b.end)),
+      )
+      .map((p) => p.id);
+    out.push({ start: t, roomId: room.id, absentOptional, ifNeedBe });
   }
   return out;
 }
 
-/** Ranked proposals from the brute-force starts: fewest optional absences, earliest, no overlaps. */
+/**
+ * Ranked proposals from the brute-force starts: fewest optional absences, then fewest "if need be"
+ * attendees, earliest, no overlaps.
+ */
 export function bruteForceProposals(search: SlotSearch) {
   const duration = search.durationMinutes * 60_000;
   const ranked = bruteForceStarts(search).sort(
-    (a, b) => a.absentOptional.length - b.absentOptional.length || a.start - b.start,
+    (a, b) =>
+      a.absentOptional.length - b.absentOptional.length ||
+      a.ifNeedBe.length - b.ifNeedBe.length ||
+      a.start - b.start,
   );
   const taken: BruteStart[] = [];
   for (const c of ranked) {
@@ -114,5 +129,6 @@ export function bruteForceProposals(search: SlotSearch) {
     end: new Date(c.start + duration).toISOString(),
     roomId: c.roomId,
     absentOptional: c.absentOptional,
+    ifNeedBe: c.ifNeedBe,
   }));
 }

@@ -7,5 +7,6 @@ export * from './directory-import';
 export * from './documents';
 export * from './hsds-records';
 export * from './meeting-record';
+export * from './outreach';
 export * from './search';
 export * from './taxonomy';

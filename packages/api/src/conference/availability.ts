@@ -13,7 +13,18 @@ import {
 import { and, eq, gt, inArray, lt, ne } from 'drizzle-orm';
 import type { ConferenceRow } from './access';
 
-const { booking, busyBlock, conference, conferenceParticipant, room, workingHours } = schema;
+const {
+  booking,
+  busyBlock,
+  conference,
+  conferenceParticipant,
+  conferencePoll,
+  conferencePollAnswer,
+  conferencePollInvite,
+  conferencePollOption,
+  room,
+  workingHours,
+} = schema;
 
 /** The online meeting as the finder sees it: a room without a capacity limit. */
 export const ONLINE_ROOM = 'online';
@@ -23,8 +34,8 @@ export const MIN_NOTICE_MS = 24 * 3600_000;
 const DEFAULT_WINDOW_DAYS = 42;
 /**
  * People whose week CareMap does not know (contacts, externals, users who entered no working hours)
- * are assumed to be available in office hours in the conference's zone; their own answers come
- * with the poll (not yet built).
+ * are assumed to be available in office hours in the conference's zone; their poll answers
+ * (poll.handler.ts) narrow that: "no" is busy, "if need be" a soft cost.
  */
 export const DEFAULT_WORKING_HOURS: SlotParticipant['workingHours'] = {
   mon: [{ start: '08:00', end: '16:00' }],
@@ -42,6 +53,8 @@ export interface ProposalOut {
   roomName: string | null;
   /** participant ids (conference_participant.id) of optional invitees who cannot come. */
   absentOptional: string[];
+  /** participant ids who answered the poll "if need be" for a time this proposal overlaps. */
+  ifNeedBe: string[];
   score: number;
 }
 
@@ -124,6 +137,24 @@ export async function slotSearchFor(
     for (const b of blocks) addBusy(b.userId, b.startsAt, b.endsAt);
   }
 
+  // The poll's answers: "no" takes the time away, "if need be" makes it a soft cost.
+  const polled = await db
+    .select({
+      participantId: conferencePollInvite.participantId,
+      answer: conferencePollAnswer.answer,
+      startsAt: conferencePollOption.startsAt,
+      endsAt: conferencePollOption.endsAt,
+    })
+    .from(conferencePollAnswer)
+    .innerJoin(conferencePollInvite, eq(conferencePollInvite.id, conferencePollAnswer.inviteId))
+    .innerJoin(conferencePollOption, eq(conferencePollOption.id, conferencePollAnswer.optionId))
+    .innerJoin(conferencePoll, eq(conferencePoll.id, conferencePollOption.pollId))
+    .where(and(eq(conferencePoll.conferenceId, conf.id), ne(conferencePollAnswer.answer, 'yes')));
+  const pollTimes = (participantId: string, answer: 'no' | 'if_need_be') =>
+    polled
+      .filter((a) => a.participantId === participantId && a.answer === answer)
+      .map((a) => ({ start: a.startsAt.toISOString(), end: a.endsAt.toISOString() }));
+
   const participants: SlotParticipant[] = people.map((p) => ({
     id: p.id,
     // Externals represent no agency: a key of their own, so no agency rule counts them.
@@ -131,7 +162,8 @@ export async function slotSearchFor(
     attendance: p.attendance,
     timeZone: p.timeZone ?? conf.timezone,
     workingHours: p.hours ?? DEFAULT_WORKING_HOURS,
-    busy: p.userId ? (busyByUser.get(p.userId) ?? []) : [],
+    busy: [...(p.userId ? (busyByUser.get(p.userId) ?? []) : []), ...pollTimes(p.id, 'no')],
+    ifNeedBe: pollTimes(p.id, 'if_need_be'),
   }));
 
   const roomIds = conf.candidateRoomIds;
@@ -198,6 +230,7 @@ export async function proposeTimes(
       roomId: p.roomId === ONLINE_ROOM ? null : p.roomId,
       roomName: p.roomId === ONLINE_ROOM ? null : (roomNames.get(p.roomId) ?? null),
       absentOptional: p.absentOptional,
+      ifNeedBe: p.ifNeedBe,
       score: p.score,
     })),
     ...(result.explanation ? { explanation: result.explanation } : {}),

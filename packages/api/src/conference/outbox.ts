@@ -16,7 +16,7 @@ export const RESPOND_PATH = '/conferences/respond';
 export const DEFAULT_PUBLIC_URL = 'http://localhost:3000';
 
 export const hashToken = (token: string) => createHash('sha256').update(token).digest('base64url');
-const newToken = () => randomBytes(32).toString('base64url');
+export const newToken = () => randomBytes(32).toString('base64url');
 
 export interface EnqueueOptions {
   method: 'REQUEST' | 'CANCEL';

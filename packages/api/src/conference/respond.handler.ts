@@ -1,51 +1,20 @@
 // invitation.respond: the accept / maybe / decline link of an invitation e-mail, without sign-in.
 // The token is the only credential: 32 random bytes, stored as a SHA-256 hash, replaced on every
 // new REQUEST and dropped on cancellation. Answers reveal logistics and the case_ref only.
-import { createHash } from 'node:crypto';
-import { type Database, schema } from '@caremap/db';
+import { schema } from '@caremap/db';
 import type { invitationRespondInput } from '@caremap/validators';
 import { and, eq } from 'drizzle-orm';
-import { RateLimiterDrizzle, RateLimiterRes } from 'rate-limiter-flexible';
 import type { z } from 'zod';
 import { audit } from '../audit';
 import type { Context } from '../context';
 import { appError } from '../errors';
 import { hashToken } from './outbox';
+import { consumePublicLink } from './public-limit';
 
 const { conference, conferenceParticipant } = schema;
 
-/** Answers per client address per window: plenty for a person, too few to guess 256-bit tokens anyway. */
-export const RESPOND_LIMIT = { points: 30, windowSeconds: 10 * 60 };
-// Counters in the shared `rate_limit` table (every replica counts the same), keys hashed.
-const limiters = new WeakMap<Database, RateLimiterDrizzle>();
-function limiterFor(db: Database) {
-  let limiter = limiters.get(db);
-  if (!limiter) {
-    limiter = new RateLimiterDrizzle({
-      storeClient: db,
-      schema: schema.rateLimit,
-      keyPrefix: 'invitation_respond',
-      points: RESPOND_LIMIT.points,
-      duration: RESPOND_LIMIT.windowSeconds,
-    });
-    limiters.set(db, limiter);
-  }
-  return limiter;
-}
-
 export async function respondToInvitation(ctx: Context, input: z.output<typeof invitationRespondInput>) {
-  try {
-    await limiterFor(ctx.db).consume(
-      createHash('sha256').update(ctx.clientKey).digest('base64url').slice(0, 32),
-    );
-  } catch (error) {
-    if (!(error instanceof RateLimiterRes)) throw error;
-    throw appError(
-      'TOO_MANY_REQUESTS',
-      'too_many_attempts',
-      'Too many answers from this address; try again later',
-    );
-  }
+  await consumePublicLink(ctx, 'invitation_respond');
   const [found] = await ctx.db
     .select({
       participantId: conferenceParticipant.id,
