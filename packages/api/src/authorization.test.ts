@@ -57,7 +57,11 @@ const sampleInputs: Record<string, unknown> = {
   'territory.mine': undefined,
   // An unknown territory: NOT_FOUND from the handler, past the guard (per-row refusals: coverage.test.ts).
   'coverage.gaps': { territoryId: NO_SUCH_CONFERENCE, termIds: [NO_SUCH_CONFERENCE], distanceMeters: 15_000 },
-  'coverage.matrix': { territoryId: NO_SUCH_CONFERENCE, termIds: [NO_SUCH_CONFERENCE], distanceMeters: 15_000 },
+  'coverage.matrix': {
+    territoryId: NO_SUCH_CONFERENCE,
+    termIds: [NO_SUCH_CONFERENCE],
+    distanceMeters: 15_000,
+  },
   'conference.upcoming': undefined,
   // An unknown conference: an allowed caller gets NOT_FOUND from the handler, which passes the guard.
   'conference.get': { conferenceId: NO_SUCH_CONFERENCE },
