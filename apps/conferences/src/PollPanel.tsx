@@ -7,6 +7,7 @@ import {
   formatDateTimeRange,
   isoDateTime,
   Loading,
+  ScrollRegion,
   useTranslation,
 } from '@caremap/ui';
 import { useState } from 'react';
@@ -140,8 +141,7 @@ function AnswersTable({ poll, conference: conf }: { poll: Results; conference: D
   const nameOf = (participantId: string, given: string | null) =>
     given ?? conf.participants.find((p) => p.id === participantId)?.displayName ?? '?';
   return (
-    // biome-ignore lint/a11y/noNoninteractiveTabindex: a scrolling table must be reachable by keyboard (axe: scrollable-region-focusable)
-    <section className="conf-table-wrap" aria-labelledby="conf-poll-answers" tabIndex={0}>
+    <ScrollRegion className="conf-table-wrap" labelledBy="conf-poll-answers">
       <table className="conf-table conf-poll-answers">
         <caption id="conf-poll-answers">
           {t('conferencePoll.answersCaption', {
@@ -181,6 +181,6 @@ function AnswersTable({ poll, conference: conf }: { poll: Results; conference: D
           ))}
         </tbody>
       </table>
-    </section>
+    </ScrollRegion>
   );
 }

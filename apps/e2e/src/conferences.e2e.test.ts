@@ -8,6 +8,7 @@ const b = useBrowser();
 const en = catalog('en');
 const tr = catalog('tr');
 const c = en.conferences!;
+const CASE_REF = 'HU-JN-2026-0777';
 
 async function axeAtBothSizes(page: Page, label: string) {
   for (const viewport of [
@@ -42,7 +43,7 @@ describe('conferences in the browser', () => {
     await expect.poll(() => page.locator('#conf-case-ref-error').textContent()).toContain('never a name');
     await axeAtBothSizes(page, '/conferences/new (with errors)');
 
-    await page.getByLabel(c.fieldCaseRef!).fill('HU-JN-2026-0777');
+    await page.getByLabel(c.fieldCaseRef!).fill(CASE_REF);
     await page.getByLabel(c.fieldTitle!).fill('School attendance review');
     // Participants: the organiser (already there), the partner user, two contacts of other agencies, a family member.
     await page.getByRole('button', { name: c.addUser }).click();
@@ -90,21 +91,22 @@ describe('conferences in the browser', () => {
     // Outbox: one invitation per participant, each kept locally with an .ics.
     await page.getByRole('link', { name: c.outboxLink }).click();
     await page.waitForURL('**/conferences/outbox');
-    await page.locator('.conf-mail').first().waitFor();
-    const mails = page.locator('.conf-mail');
+    // Other e2e files share this server's outbox: count only this conference's mails (its case_ref is in the subject).
+    const mails = page.locator('.conf-mail').filter({ hasText: CASE_REF });
+    await mails.first().waitFor();
     expect(await mails.count()).toBe(5);
     // The sender delivers to the local outbox in the background; text and .ics show once it has.
     await expect
       .poll(
         async () => {
           await page.reload();
-          await page.locator('.conf-mail').first().waitFor();
-          return page.locator('.conf-mail .conf-ics').count();
+          await mails.first().waitFor();
+          return mails.locator('.conf-ics').count();
         },
         { timeout: 30_000, interval: 1_000 },
       )
       .toBe(5);
-    const recipients = await page.locator('.conf-mail .conf-break').allTextContents();
+    const recipients = await mails.locator('.conf-break').allTextContents();
     expect(new Set(recipients).size).toBe(5);
     expect(recipients).toContain('family.member@example.org');
     for (let i = 0; i < 5; i++) {
@@ -141,8 +143,8 @@ describe('conferences in the browser', () => {
       .poll(
         async () => {
           await page.goto('/conferences/outbox');
-          await page.locator('.conf-mail').first().waitFor();
-          return page.locator('.conf-mail .conf-ics').filter({ hasText: 'METHOD:CANCEL' }).count();
+          await mails.first().waitFor();
+          return mails.locator('.conf-ics').filter({ hasText: 'METHOD:CANCEL' }).count();
         },
         { timeout: 30_000, interval: 1_000 },
       )

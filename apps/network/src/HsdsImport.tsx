@@ -12,6 +12,7 @@ import {
   intlLocale,
   Loading,
   PageHeading,
+  ScrollRegion,
   SignInPrompt,
   useTranslation,
 } from '@caremap/ui';
@@ -93,7 +94,7 @@ function Report({ job }: { job: Job }) {
     <section aria-labelledby="imp-failed">
       <h3 id="imp-failed">{t('hsdsImport.failed')}</h3>
       <p>{t('hsdsImport.nothingWritten', { count: report?.problemCount ?? problems.length })}</p>
-      <div className="net-table-wrap">
+      <ScrollRegion className="net-table-wrap" label={t('hsdsImport.reportCaption')}>
         <table className="net-table">
           <caption>{t('hsdsImport.reportCaption')}</caption>
           <thead>
@@ -119,7 +120,7 @@ function Report({ job }: { job: Job }) {
             ))}
           </tbody>
         </table>
-      </div>
+      </ScrollRegion>
     </section>
   );
 }
@@ -193,7 +194,7 @@ function RecentImports({ onOpen }: { onOpen: (id: string) => void }) {
       </EmptyState>
     );
   return (
-    <div className="net-table-wrap">
+    <ScrollRegion className="net-table-wrap" label={t('hsdsImport.recent')}>
       <table className="net-table">
         <caption>{t('hsdsImport.recent')}</caption>
         <thead>
@@ -217,7 +218,7 @@ function RecentImports({ onOpen }: { onOpen: (id: string) => void }) {
           ))}
         </tbody>
       </table>
-    </div>
+    </ScrollRegion>
   );
 }
 

@@ -8,6 +8,7 @@ import {
   formatCountry,
   formatNumber,
   Loading,
+  ScrollRegion,
   useMapLabels,
   useTranslation,
 } from '@caremap/ui';
@@ -60,9 +61,7 @@ export function Territories() {
   return (
     <div className="net-layout">
       <ServiceMap className="net-map" labels={labels} areas={areas} fitBounds={fitBounds} />
-      {/* A scrolling region must be reachable by keyboard (WCAG 2.1.1): focusable and named. */}
-      {/* biome-ignore lint/a11y/noNoninteractiveTabindex: a scroll container needs focus to scroll by keyboard */}
-      <section className="net-table-wrap" aria-label={t('network.tableCaption')} tabIndex={0}>
+      <ScrollRegion className="net-table-wrap" label={t('network.tableCaption')}>
         <table className="net-table">
           <caption>{t('network.tableCaption')}</caption>
           <thead>
@@ -105,7 +104,7 @@ export function Territories() {
             {t('network.approximateHint')}
           </p>
         ) : null}
-      </section>
+      </ScrollRegion>
     </div>
   );
 }

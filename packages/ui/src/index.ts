@@ -16,6 +16,7 @@ export { Button, type ButtonProps } from './components/Button';
 export { Link, navigate, sameOriginPath } from './components/Link';
 export { Loading, Spinner } from './components/Loading';
 export { PageHeading } from './components/PageHeading';
+export { ScrollRegion } from './components/ScrollRegion';
 export { loginUrl, SignInPrompt } from './components/SignInPrompt';
 export { SkipLink } from './components/SkipLink';
 export { EmptyState, ErrorState } from './components/States';
