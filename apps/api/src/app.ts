@@ -19,6 +19,7 @@ import type { RequestIdVariables } from 'hono/request-id';
 import { serialize } from 'hono/utils/cookie';
 import { clientAddress, isSecureRequest } from './client-address';
 import { csrfProtection } from './csrf';
+import { createDownloadsApp } from './downloads';
 import type { Frontend } from './frontend';
 import { createHsdsApp } from './hsds';
 import { createImportApp } from './imports';
@@ -119,6 +120,12 @@ export function createApp({
       maxBytes: imports.maxBytes ?? DEFAULT_IMPORT_MAX_MB * 1024 * 1024,
       onQueued: imports.onQueued,
     }),
+  );
+
+  // Session-cookie downloads (CSV, later GeoJSON and PDF), each through its tRPC procedure.
+  app.route(
+    '/api',
+    createDownloadsApp({ database, sessionCookie: SESSION_COOKIE, sessionIdleMs, trustProxy }),
   );
 
   app.use(

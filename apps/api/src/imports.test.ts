@@ -11,9 +11,9 @@ import type { Role } from '@caremap/db/schema';
 import { useTestDatabase } from '@caremap/db/testing';
 import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { memoryLogger, serveOnFreePort } from '../test/http';
-import { createApp, SESSION_COOKIE } from './app';
-import { CSRF_COOKIE, CSRF_HEADER } from './csrf';
+import { memoryLogger, serveOnFreePort, signInOverHttp } from '../test/http';
+import { createApp } from './app';
+import { CSRF_HEADER } from './csrf';
 
 const t = useTestDatabase();
 const PASSWORD = 'upload-test-password';
@@ -85,29 +85,7 @@ afterAll(async () => {
   await server?.close();
 });
 
-const cookieOf = (res: Response, name: string) =>
-  res.headers
-    .getSetCookie()
-    .map((c) => c.split(';')[0]!)
-    .find((c) => c.startsWith(`${name}=`))
-    ?.slice(name.length + 1);
-
-async function signIn(role: Role) {
-  const first = await fetch(`${server.url}/trpc/auth.me`);
-  const csrf = cookieOf(first, CSRF_COOKIE)!;
-  const login = await fetch(`${server.url}/trpc/auth.login`, {
-    method: 'POST',
-    headers: {
-      'content-type': 'application/json',
-      origin: server.url,
-      cookie: `${CSRF_COOKIE}=${csrf}`,
-      [CSRF_HEADER]: csrf,
-    },
-    body: JSON.stringify({ json: { email: `${role}@upload.caremap.eu`, password: PASSWORD } }),
-  });
-  expect(login.status).toBe(200);
-  return { csrf, cookie: `${SESSION_COOKIE}=${cookieOf(login, SESSION_COOKIE)}; ${CSRF_COOKIE}=${csrf}` };
-}
+const signIn = (role: Role) => signInOverHttp(server.url, `${role}@upload.caremap.eu`, PASSWORD);
 
 type Browser = Awaited<ReturnType<typeof signIn>>;
 

@@ -2,7 +2,8 @@ import type { AddressInfo } from 'node:net';
 import { Writable } from 'node:stream';
 import { serve } from '@hono/node-server';
 import pino from 'pino';
-import type { createApp } from '../src/app';
+import { type createApp, SESSION_COOKIE } from '../src/app';
+import { CSRF_COOKIE, CSRF_HEADER } from '../src/csrf';
 
 /** Serves an app on a free loopback port for real-HTTP tests. */
 export async function serveOnFreePort(app: ReturnType<typeof createApp>) {
@@ -26,4 +27,32 @@ export function memoryLogger() {
     },
   });
   return { logger: pino({ level: 'info' }, stream), lines };
+}
+
+const cookieValue = (res: Response, name: string) =>
+  res.headers
+    .getSetCookie()
+    .map((c) => c.split(';')[0]!)
+    .find((c) => c.startsWith(`${name}=`))
+    ?.slice(name.length + 1);
+
+/**
+ * Signs in over real HTTP as a browser would (CSRF cookie first, then auth.login with the
+ * double-submit header): the cookie header for later requests and the CSRF token for mutations.
+ */
+export async function signInOverHttp(baseUrl: string, email: string, password: string) {
+  const first = await fetch(`${baseUrl}/trpc/auth.me`);
+  const csrf = cookieValue(first, CSRF_COOKIE)!;
+  const login = await fetch(`${baseUrl}/trpc/auth.login`, {
+    method: 'POST',
+    headers: {
+      'content-type': 'application/json',
+      origin: baseUrl,
+      cookie: `${CSRF_COOKIE}=${csrf}`,
+      [CSRF_HEADER]: csrf,
+    },
+    body: JSON.stringify({ json: { email, password } }),
+  });
+  if (login.status !== 200) throw new Error(`sign-in of ${email} answered ${login.status}`);
+  return { csrf, cookie: `${SESSION_COOKIE}=${cookieValue(login, SESSION_COOKIE)}; ${CSRF_COOKIE}=${csrf}` };
 }

@@ -65,7 +65,9 @@ describe('network', () => {
     expect(row.textContent).toContain('Czechia');
     expect([...row.querySelectorAll('td.net-num')].map((td) => td.textContent)).toEqual(['76', '15']);
     // jsdom has no WebGL: the map says so instead of breaking the page.
-    expect(t.container.querySelector('.cm-map__unavailable')?.textContent).toContain('cannot be shown');
+    await vi.waitFor(() =>
+      expect(t.container.querySelector('.cm-map__unavailable')?.textContent).toContain('cannot be shown'),
+    );
   });
 
   it('shows an empty state when no territory is assigned', async () => {

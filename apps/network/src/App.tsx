@@ -1,6 +1,7 @@
 import { CareMapQueryProvider, useSession } from '@caremap/api-client';
 import { Link, Loading, PageHeading, SignInPrompt, useTranslation } from '@caremap/ui';
 import { useEffect, useState } from 'react';
+import { Coverage } from './Coverage';
 import { HsdsImport } from './HsdsImport';
 import { Territories } from './Territories';
 
@@ -19,7 +20,7 @@ function usePath() {
   return path;
 }
 
-/** /network/import (HSDS upload); everything else under /network is the territories page. */
+/** /network/import (HSDS upload), /network/coverage; everything else under /network is the territories page. */
 function ImportRoute() {
   const session = useSession();
   return session.isLoading ? <Loading /> : <HsdsImport user={session.user} />;
@@ -32,11 +33,18 @@ function NetworkPage() {
     <div className="net">
       <PageHeading title={t('network.title')}>
         <p>{t('network.intro')}</p>
-        {session.user?.roles.some((r) => r.role === 'coordinator' || r.role === 'admin') && (
-          <p>
-            <Link href="/network/import">{t('hsdsImport.link')}</Link>
-          </p>
-        )}
+        {session.user ? (
+          <ul className="net-links">
+            <li>
+              <Link href="/network/coverage">{t('coverage.link')}</Link>
+            </li>
+            {session.user.roles.some((r) => r.role === 'coordinator' || r.role === 'admin') && (
+              <li>
+                <Link href="/network/import">{t('hsdsImport.link')}</Link>
+              </li>
+            )}
+          </ul>
+        ) : null}
       </PageHeading>
       {session.isLoading ? (
         <Loading />
@@ -50,8 +58,10 @@ function NetworkPage() {
 }
 
 function Routes() {
-  const path = usePath();
-  return path.replace(/\/+$/, '') === '/network/import' ? <ImportRoute /> : <NetworkPage />;
+  const path = usePath().replace(/\/+$/, '');
+  if (path === '/network/import') return <ImportRoute />;
+  if (path === '/network/coverage') return <Coverage />;
+  return <NetworkPage />;
 }
 
 export function App() {

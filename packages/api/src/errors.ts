@@ -50,3 +50,8 @@ export function appError(
 ): TRPCError {
   return new TRPCError({ code, message, cause: new AppCodeError(appCode, details) });
 }
+
+/** The tRPC code and message of a procedure's refusal, for REST doors that call procedures. */
+export function refusalOf(error: unknown): { code: TRPCError['code']; message: string } | undefined {
+  return error instanceof TRPCError ? { code: error.code, message: error.message } : undefined;
+}

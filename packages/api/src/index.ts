@@ -28,8 +28,10 @@ export {
 export { type ServicePage, servicePage } from './directory/service-page';
 export { createImportJob, type ImportJobView, type JobReport } from './directory-import/jobs';
 export { IMPORT_WORKER_DEFAULTS, ImportWorker, type ImportWorkerOptions } from './directory-import/worker';
-export { type AppCode, AppCodeError, appError } from './errors';
+export { documentTexts } from './documents/texts';
+export { type AppCode, AppCodeError, appError, refusalOf } from './errors';
 export * as hsds from './hsds/index';
+export { coverageCsv } from './network/coverage';
 export {
   type Action,
   type Actor,

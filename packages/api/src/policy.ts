@@ -303,6 +303,12 @@ export const routePolicies: Readonly<Record<string, RoutePolicy>> = {
     action: 'create',
     what: 'HSDS import: upload a file (streamed, size-limited), queue the job, answer its id',
   },
+  // Downloads behind the session cookie; each answers through the tRPC procedure named here.
+  'GET /api/network/coverage.csv': {
+    resource: 'territory',
+    action: 'read',
+    what: 'coverage gaps of a territory as CSV (procedure coverage.gaps: the territory or an ancestor is yours)',
+  },
   'GET /importmap.json': { access: 'public', what: 'import map of the shell, MFEs and shared deps' },
   'ALL /mfe/shell/*': { access: 'public', what: 'cache headers for the shell bundle' },
   'GET /mfe/shell/*': { access: 'public', what: 'shell bundle (static)' },

@@ -12,14 +12,20 @@ const empty = { type: 'FeatureCollection' as const, features: [] };
 const primary = '#1c5d8a';
 const accent = '#2b7a67';
 
-/** Territories under the points: a light fill, a solid outline, dashed when the boundary is approximate. */
+/**
+ * Territories under the points: a light fill, a solid outline, dashed when the boundary is
+ * approximate. A feature may bring its own `fill` colour and `fillOpacity` (a choropleth).
+ */
 export function addAreaLayers(map: MapLibreMap): void {
   map.addSource(AREA_SOURCE, { type: 'geojson', data: empty });
   map.addLayer({
     id: 'caremap-areas-fill',
     type: 'fill',
     source: AREA_SOURCE,
-    paint: { 'fill-color': primary, 'fill-opacity': 0.14 },
+    paint: {
+      'fill-color': ['coalesce', ['get', 'fill'], primary],
+      'fill-opacity': ['coalesce', ['get', 'fillOpacity'], 0.14],
+    },
   });
   map.addLayer({
     id: 'caremap-areas-line',
@@ -68,7 +74,8 @@ export function addPointLayers(map: MapLibreMap, { cluster = true }: { cluster?:
     source: POINT_SOURCE,
     filter: ['!', ['has', 'point_count']],
     paint: {
-      'circle-color': accent,
+      // A point may bring its own `color` (a layer per kind, uncovered settlements).
+      'circle-color': ['coalesce', ['get', 'color'], accent],
       'circle-radius': 7,
       'circle-stroke-color': '#ffffff',
       'circle-stroke-width': 2,

@@ -33,6 +33,8 @@ export interface DocumentTexts {
   report: {
     generatedAt: string;
     noRows: string;
+    /** Header row of the coverage CSV: geonames id, settlement, population, covered, nearest, part. */
+    coverageColumns: readonly [string, string, string, string, string, string];
   };
 }
 
@@ -66,7 +68,18 @@ export const documentTexts: Record<Locale, DocumentTexts> = {
       handledBy: 'Ügyintéző:',
       placeAndDate: 'Kelt:',
     },
-    report: { generatedAt: 'Készült:', noRows: 'Nincs adat.' },
+    report: {
+      generatedAt: 'Készült:',
+      noRows: 'Nincs adat.',
+      coverageColumns: [
+        'GeoNames azonosító',
+        'Település',
+        'Lakosság',
+        'Lefedett (1 = igen)',
+        'Legközelebbi szolgáltatás (m)',
+        'Járás / ORP',
+      ],
+    },
   },
   cs: {
     kinds: {
@@ -101,7 +114,18 @@ export const documentTexts: Record<Locale, DocumentTexts> = {
       handledBy: 'Vyřizuje',
       placeAndDate: 'Místo a datum',
     },
-    report: { generatedAt: 'Vytvořeno:', noRows: 'Žádná data.' },
+    report: {
+      generatedAt: 'Vytvořeno:',
+      noRows: 'Žádná data.',
+      coverageColumns: [
+        'GeoNames ID',
+        'Obec',
+        'Počet obyvatel',
+        'Pokryto (1 = ano)',
+        'Nejbližší služba (m)',
+        'ORP / okres',
+      ],
+    },
   },
   tr: {
     kinds: {
@@ -130,7 +154,18 @@ export const documentTexts: Record<Locale, DocumentTexts> = {
       handledBy: 'İlgili kişi:',
       placeAndDate: 'Yer ve tarih:',
     },
-    report: { generatedAt: 'Oluşturulma:', noRows: 'Veri yok.' },
+    report: {
+      generatedAt: 'Oluşturulma:',
+      noRows: 'Veri yok.',
+      coverageColumns: [
+        'GeoNames kimliği',
+        'Yerleşim',
+        'Nüfus',
+        'Kapsanıyor (1 = evet)',
+        'En yakın hizmet (m)',
+        'İlçe / bölge',
+      ],
+    },
   },
   en: {
     kinds: {
@@ -159,6 +194,17 @@ export const documentTexts: Record<Locale, DocumentTexts> = {
       handledBy: 'Contact:',
       placeAndDate: 'Place and date:',
     },
-    report: { generatedAt: 'Generated:', noRows: 'No data.' },
+    report: {
+      generatedAt: 'Generated:',
+      noRows: 'No data.',
+      coverageColumns: [
+        'GeoNames id',
+        'Settlement',
+        'Population',
+        'Covered (1 = yes)',
+        'Nearest service (m)',
+        'Part of territory',
+      ],
+    },
   },
 };

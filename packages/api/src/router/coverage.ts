@@ -1,48 +1,20 @@
-import { selectRows } from '@caremap/db';
 import { coverageInput } from '@caremap/validators';
-import { sql } from 'drizzle-orm';
 import { appError } from '../errors';
+import { assertMayReadTerritory } from '../network/access';
 import { coverageGaps, coverageMatrix } from '../network/coverage';
-import { decide } from '../policy';
 import { protectedProcedure, router } from '../trpc';
-
-/** The territory and its ancestors: a grant on a region covers its ORPs and districts. */
-export async function territoryLineage(
-  db: Parameters<typeof coverageGaps>[0],
-  id: string,
-): Promise<string[]> {
-  const rows = await selectRows<{ id: string }>(
-    db,
-    sql`with recursive up(id, parent_id, depth) as (
-          select id, parent_id, 0 from territory where id = ${id}::uuid
-          union all select t.id, t.parent_id, up.depth + 1 from territory t join up on t.id = up.parent_id
-          where up.depth < 20)
-        select id from up`,
-  );
-  return rows.map((r) => r.id);
-}
-
-async function assertMayRead(
-  ctx: { db: Parameters<typeof coverageGaps>[0]; user: Parameters<typeof decide>[0] },
-  territoryId: string,
-) {
-  const lineage = await territoryLineage(ctx.db, territoryId);
-  if (lineage.length === 0) throw appError('NOT_FOUND', 'not_found', 'No such territory');
-  if (!decide(ctx.user, 'territory', 'read', { territoryIds: lineage }))
-    throw appError('FORBIDDEN', 'forbidden', 'This territory is not one of yours');
-}
 
 export const coverageRouter = router({
   /** Settlements without a service of the chosen types within the distance, and the summaries. */
   gaps: protectedProcedure.input(coverageInput).query(async ({ ctx, input }) => {
-    await assertMayRead(ctx, input.territoryId);
+    await assertMayReadTerritory(ctx.db, ctx.user, input.territoryId);
     const result = await coverageGaps(ctx.db, input);
     if (!result) throw appError('NOT_FOUND', 'not_found', 'No such territory');
     return result;
   }),
   /** Each part of the territory (its ORPs or districts) against each service type separately. */
   matrix: protectedProcedure.input(coverageInput).query(async ({ ctx, input }) => {
-    await assertMayRead(ctx, input.territoryId);
+    await assertMayReadTerritory(ctx.db, ctx.user, input.territoryId);
     const result = await coverageMatrix(ctx.db, input);
     if (!result) throw appError('NOT_FOUND', 'not_found', 'No such territory');
     return result;
