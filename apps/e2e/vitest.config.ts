@@ -17,4 +17,6 @@ export default caremapVitest({
   sequence: { sequencer: LogAuditLast },
   testTimeout: 90_000,
   hookTimeout: 300_000,
+  // A shared 2-core runner can be slow to answer a click; a wrong answer still fails, only later.
+  expect: { poll: { timeout: 15_000 } },
 });

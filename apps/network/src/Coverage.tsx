@@ -106,6 +106,10 @@ function gapPoints(result: Result): PointCollection {
   };
 }
 
+/** One decimal at most ("0,3", "12.5"); a dash for no value. */
+const decimal = (value: number | null, language: string) =>
+  value === null ? '–' : new Intl.NumberFormat(language, { maximumFractionDigits: 1 }).format(value);
+
 const percent = (share: number | null, language: string) =>
   share === null
     ? '–'
@@ -294,9 +298,7 @@ function CoverageResultView({
         <div>
           <dt>{t('coverage.factPer10k')}</dt>
           <dd>
-            {s.servicesPer10k === null
-              ? '–'
-              : new Intl.NumberFormat(language, { maximumFractionDigits: 1 }).format(s.servicesPer10k)}{' '}
+            {decimal(s.servicesPer10k, language)}{' '}
             <span className="cov-muted">({t('coverage.servicesCount', { count: s.services })})</span>
           </dd>
         </div>
@@ -356,7 +358,7 @@ function CoverageResultView({
                       ? t('coverage.nearestFar', {
                           km: formatNumber((query.distanceMeters * 3) / 1000, language),
                         })
-                      : `${new Intl.NumberFormat(language, { maximumFractionDigits: 1 }).format(g.nearestMeters / 1000)} km`}
+                      : `${decimal(g.nearestMeters / 1000, language)} km`}
                   </td>
                   {result.children.length ? (
                     <td>{(g.childTerritoryId && partName.get(g.childTerritoryId)) || '–'}</td>
@@ -398,13 +400,7 @@ function CoverageResultView({
                   </th>
                   <td className="net-num">{percent(c.coveredShare, language)}</td>
                   <td className="net-num">{formatNumber(c.uncoveredPopulation, language)}</td>
-                  <td className="net-num">
-                    {c.servicesPer10k === null
-                      ? '–'
-                      : new Intl.NumberFormat(language, { maximumFractionDigits: 1 }).format(
-                          c.servicesPer10k,
-                        )}
-                  </td>
+                  <td className="net-num">{decimal(c.servicesPer10k, language)}</td>
                 </tr>
               ))}
             </tbody>

@@ -1,10 +1,8 @@
 // The outbox against a real SMTP server (smtp-server, in this process): SMTP down while booking,
 // SMTP back, a worker that dies holding a lease, several workers at once, and the local outbox.
-import { createServer } from 'node:net';
 import { type DatabaseHandle, openDatabase, schema } from '@caremap/db';
 import { useTestDatabase } from '@caremap/db/testing';
 import { eq, inArray } from 'drizzle-orm';
-import { SMTPServer } from 'smtp-server';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
   addConferenceWorld,
@@ -14,6 +12,7 @@ import {
   signedIn,
 } from '../../test/conference-world';
 import { makeWorld } from '../../test/fixtures';
+import { freePort, smtpSink } from '../../test/smtp-sink';
 import { backoffMs, claimDue, OutboxWorker } from './outbox-worker';
 
 const t = useTestDatabase();
@@ -30,48 +29,6 @@ beforeAll(async () => {
 afterAll(async () => {
   await wide?.close();
 });
-
-interface Received {
-  to: string[];
-  messageId: string;
-  raw: string;
-}
-
-/** A local SMTP server that keeps what it receives. */
-async function smtpSink(port: number) {
-  const received: Received[] = [];
-  const server = new SMTPServer({
-    authOptional: true,
-    disabledCommands: ['STARTTLS', 'AUTH'],
-    logger: false,
-    onData(stream, session, callback) {
-      const chunks: Buffer[] = [];
-      stream.on('data', (c: Buffer) => chunks.push(c));
-      stream.on('end', () => {
-        const raw = Buffer.concat(chunks).toString('utf8');
-        received.push({
-          to: session.envelope.rcptTo.map((r) => r.address),
-          messageId: /^Message-ID:\s*(\S+)/im.exec(raw)?.[1] ?? '',
-          raw,
-        });
-        callback();
-      });
-    },
-  });
-  await new Promise<void>((resolve) => server.listen(port, '127.0.0.1', resolve));
-  return { received, close: () => new Promise<void>((resolve) => server.close(() => resolve())) };
-}
-
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const probe = createServer();
-    probe.once('error', reject);
-    probe.listen(0, '127.0.0.1', () => {
-      const address = probe.address();
-      probe.close(() => resolve(typeof address === 'object' && address ? address.port : 0));
-    });
-  });
-}
 
 let caseNo = 0;
 /** Creates and books a conference through the router: 8 e-mails wait in the outbox. */
