@@ -4,24 +4,21 @@
 // 15 km" (no nearest distance, no choropleth, no data quality). Prints figures; asserts nothing.
 //   pnpm --filter @caremap/api exec tsx bench/coverage.bench.ts
 //   BENCH_DATABASE_URL=postgres://postgres@127.0.0.1:5432/postgres (the default; `none` skips it)
-import { openDatabase, selectRows } from '@caremap/db';
+import { type DatabaseHandle, selectRows } from '@caremap/db';
+import { forEachBenchDatabase } from '@caremap/db/bench';
 import { seed } from '@caremap/db/seed';
 import { sql } from 'drizzle-orm';
-import postgres from 'postgres';
 import { coverageGaps } from '../src/network/coverage';
 
 const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 5);
 const DISTANCE = 15_000;
-const serverUrl = process.env.BENCH_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
 
 const pct = (xs: number[], p: number) =>
   [...xs].sort((a, b) => a - b)[Math.min(xs.length - 1, Math.floor(xs.length * p))]!;
 const ms = (x: number) => `${x.toFixed(x < 10 ? 2 : 0)} ms`;
 
-async function benchOn(databaseUrl: string | undefined, label: string) {
-  const handle = await openDatabase({ databaseUrl, dataDir: 'memory://' });
-  try {
-    await handle.migrate();
+async function benchOn(handle: DatabaseHandle, label: string) {
+  {
     await seed(handle.db, { demoPassword: 'bench', now: new Date('2026-12-02T09:00:00Z') });
     const db = handle.db;
     const orps = await selectRows<{ id: string; name: string }>(
@@ -84,31 +81,7 @@ async function benchOn(databaseUrl: string | undefined, label: string) {
     console.log(
       `  ratio ${(oursMedian / bareMedian).toFixed(2)}x bare (target on PostgreSQL: sweep <= 300 ms)`,
     );
-  } finally {
-    await handle.close();
   }
 }
 
-await benchOn(undefined, 'PGlite');
-if (serverUrl !== 'none') {
-  const name = `caremap_bench_cov_${process.pid}`;
-  let admin: postgres.Sql | undefined;
-  try {
-    admin = postgres(serverUrl, { max: 1, onnotice: () => {} });
-    await admin.unsafe(`create database ${name}`);
-  } catch (error) {
-    console.log(`\nPostgreSQL: skipped, ${serverUrl} unreachable (${(error as Error).message})`);
-    await admin?.end();
-    admin = undefined;
-  }
-  if (admin) {
-    const u = new URL(serverUrl);
-    u.pathname = `/${name}`;
-    try {
-      await benchOn(u.toString(), 'PostgreSQL');
-    } finally {
-      await admin.unsafe(`drop database if exists ${name} with (force)`);
-      await admin.end();
-    }
-  }
-}
+await forEachBenchDatabase(benchOn);

@@ -1,0 +1,45 @@
+// Databases for `pnpm bench` scripts (Node only): PGlite in memory, then a scratch PostgreSQL database.
+import { randomBytes } from 'node:crypto';
+import postgres from 'postgres';
+import { type DatabaseHandle, openDatabase } from './client';
+import { withDatabase } from './testing';
+
+/**
+ * The databases a bench measures, one after another: embedded PGlite (in memory), then PostgreSQL
+ * in a scratch database created on BENCH_DATABASE_URL (default the loopback server; `none` skips
+ * it, an unreachable server is reported and skipped). Each is migrated; the scratch is dropped.
+ */
+export async function forEachBenchDatabase(
+  run: (handle: DatabaseHandle, label: 'PGlite' | 'PostgreSQL') => Promise<void>,
+): Promise<void> {
+  const pglite = await openDatabase({ dataDir: 'memory://' });
+  try {
+    await pglite.migrate();
+    await run(pglite, 'PGlite');
+  } finally {
+    await pglite.close();
+  }
+  const serverUrl = process.env.BENCH_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
+  if (serverUrl === 'none') return;
+  const name = `caremap_bench_${process.pid}_${randomBytes(3).toString('hex')}`;
+  let admin: postgres.Sql;
+  try {
+    admin = postgres(serverUrl, { max: 1, onnotice: () => {} });
+    await admin.unsafe(`create database ${name}`);
+  } catch (error) {
+    console.log(`\nPostgreSQL: skipped, the server is unreachable (${(error as Error).message})`);
+    return;
+  }
+  try {
+    const handle = await openDatabase({ databaseUrl: withDatabase(serverUrl, name), maxConnections: 10 });
+    try {
+      await handle.migrate();
+      await run(handle, 'PostgreSQL');
+    } finally {
+      await handle.close();
+    }
+  } finally {
+    await admin.unsafe(`drop database if exists ${name} with (force)`);
+    await admin.end();
+  }
+}
