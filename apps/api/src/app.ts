@@ -20,6 +20,7 @@ import { serialize } from 'hono/utils/cookie';
 import { clientAddress, isSecureRequest } from './client-address';
 import { csrfProtection } from './csrf';
 import type { Frontend } from './frontend';
+import { createConferenceFilesApp } from './conference-files';
 import { createHsdsApp } from './hsds';
 import { createImportApp } from './imports';
 import type { Logger } from './logger';
@@ -121,6 +122,12 @@ export function createApp({
     }),
   );
 
+  // A feedback letter's PDF (session cookie) and the personal calendar feeds (secret token).
+  app.route(
+    '/',
+    createConferenceFilesApp({ database, sessionCookie: SESSION_COOKIE, sessionIdleMs, trustProxy }),
+  );
+
   app.use(
     '/trpc/*',
     trpcServer({
@@ -203,6 +210,9 @@ function withTimeout<T>(promise: Promise<T>, ms: number): Promise<T> {
 export function loggablePath(path: string): string {
   return path
     .split('/')
-    .map((segment) => (/@|%40|\d{6,}/i.test(segment) ? ':redacted' : segment))
+    .map((segment, i, all) =>
+      // A calendar feed's token is a credential: never in the log.
+      /@|%40|\d{6,}/i.test(segment) || (i > 0 && all[i - 1] === 'calendar') ? ':redacted' : segment,
+    )
     .join('/');
 }

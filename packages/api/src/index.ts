@@ -7,6 +7,8 @@ export {
   OutboxWorker,
   type OutboxWorkerOptions,
 } from './conference/outbox-worker';
+export { CALENDAR_FEED_PATH, calendarFeedIcs } from './conference/calendar-feed';
+export { feedbackLetterPdf } from './conference/letters/pdf';
 export {
   ActionItemReminders,
   type ActionItemRemindersOptions,
