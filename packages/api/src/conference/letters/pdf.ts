@@ -16,10 +16,10 @@ const { actionItem, agency, appUser } = schema;
 
 /** The sign-off role of the organiser who writes the letter. */
 const caseManager: Record<Locale, string> = {
-  hu: 'esetgazda',
-  cs: 'klíčový pracovník / klíčová pracovnice',
-  tr: 'vaka yöneticisi',
-  en: 'case manager',
+  hu: 'esetmenedzser',
+  cs: 'sociální pracovník',
+  tr: 'Vaka Yöneticisi',
+  en: 'Case manager',
 };
 
 /** Blank lines separate paragraphs; single line breaks stay inside a paragraph. */
