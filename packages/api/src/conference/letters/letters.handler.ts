@@ -3,9 +3,9 @@
 // sent (post or hand delivery: a letter never travels by e-mail). Every call is case data: audited.
 import { schema } from '@caremap/db';
 import type { Locale } from '@caremap/db/schema';
-import type { z } from 'zod';
 import type { feedbackLetterDraftInput, feedbackLetterEditInput } from '@caremap/validators';
 import { and, asc, eq } from 'drizzle-orm';
+import type { z } from 'zod';
 import { audit } from '../../audit';
 import type { Context, SessionUser } from '../../context';
 import { appError } from '../../errors';

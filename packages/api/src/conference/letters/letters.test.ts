@@ -15,12 +15,16 @@ import { feedbackLetterPdf } from './pdf';
 const t = useTestDatabase();
 const DAY = 86_400_000;
 let world: Awaited<ReturnType<typeof makeWorld>>;
-let school: typeof schema.partnerInstitution.$inferSelect;
-let czech: typeof schema.partnerInstitution.$inferSelect;
+type Partner = typeof schema.partnerInstitution.$inferSelect;
+let school: Partner;
+let czech: Partner;
 let held: typeof schema.conference.$inferSelect;
 
 async function session(local: string) {
-  const s = callerFor(t.current.db, `10.61.${Math.floor(Math.random() * 250)}.${Math.floor(Math.random() * 250) + 1}`);
+  const s = callerFor(
+    t.current.db,
+    `10.61.${Math.floor(Math.random() * 250)}.${Math.floor(Math.random() * 250) + 1}`,
+  );
   await (await s.caller()).auth.login({ email: `${local}@test.caremap.eu`, password: PASSWORD });
   const user = (await resolveSession(t.current.db, s.jar.token))!;
   return {
@@ -54,7 +58,12 @@ const appCodeOf = async (promise: Promise<unknown>) => {
   };
 };
 
-async function conferenceAt(kind: 'case_conference' | 'care_plan_review' | 'signalling_meeting', days: number, caseRef: string | null, status: 'held' | 'scheduled' = 'held') {
+async function conferenceAt(
+  kind: 'case_conference' | 'care_plan_review' | 'signalling_meeting',
+  days: number,
+  caseRef: string | null,
+  status: 'held' | 'scheduled' = 'held',
+) {
   const startsAt = new Date(Date.now() + days * DAY);
   const [conf] = await t.current.db
     .insert(schema.conference)
@@ -97,8 +106,11 @@ beforeAll(async () => {
     postalCode: '5000',
     country: 'HU',
   });
-  await db.update(schema.agency).set({ organizationId: org!.id }).where(eq(schema.agency.id, world.agencies.welfare.id));
-  [school] = await db
+  await db
+    .update(schema.agency)
+    .set({ organizationId: org!.id })
+    .where(eq(schema.agency.id, world.agencies.welfare.id));
+  school = await db
     .insert(schema.partnerInstitution)
     .values({
       name: 'Szőlőskert Általános Iskola',
@@ -108,11 +120,19 @@ beforeAll(async () => {
       city: '5000 Szolnok',
       country: 'HU',
     })
-    .returning();
-  [czech] = await db
+    .returning()
+    .then((rows) => rows[0]!);
+  czech = await db
     .insert(schema.partnerInstitution)
-    .values({ name: 'Základní škola Třešť', partnerKind: 'school', address: 'Školní 12', city: '589 01 Třešť', country: 'CZ' })
-    .returning();
+    .values({
+      name: 'Základní škola Třešť',
+      partnerKind: 'school',
+      address: 'Školní 12',
+      city: '589 01 Třešť',
+      country: 'CZ',
+    })
+    .returning()
+    .then((rows) => rows[0]!);
   held = await conferenceAt('case_conference', -3, 'HU-TST-2026-0410');
   const [czechAgency] = await db
     .insert(schema.agency)
@@ -198,7 +218,9 @@ describe('feedback letters', () => {
     const reads = await t.current.db
       .select()
       .from(schema.auditLog)
-      .where(and(eq(schema.auditLog.action, 'conference.letter.pdf'), eq(schema.auditLog.resourceId, held.id)));
+      .where(
+        and(eq(schema.auditLog.action, 'conference.letter.pdf'), eq(schema.auditLog.resourceId, held.id)),
+      );
     expect(reads.length).toBeGreaterThanOrEqual(3);
   });
 
@@ -259,13 +281,15 @@ describe('feedback letters', () => {
     // A colleague at the responsible agency (not a participant) may write.
     expect((await colleague.caller.feedbackLetter.list({ conferenceId: held.id })).canEdit).toBe(true);
     // Another agency's organiser: NOT_FOUND everywhere, as if the conference did not exist.
-    expect((await appCodeOf(stranger.caller.feedbackLetter.list({ conferenceId: held.id }))).code).toBe('NOT_FOUND');
+    expect((await appCodeOf(stranger.caller.feedbackLetter.list({ conferenceId: held.id }))).code).toBe(
+      'NOT_FOUND',
+    );
     expect((await appCodeOf(stranger.caller.feedbackLetter.markSent({ letterId: letter.id }))).code).toBe(
       'NOT_FOUND',
     );
-    expect((await appCodeOf(stranger.caller.feedbackLetter.edit({ letterId: letter.id, subject: 'X' }))).code).toBe(
-      'NOT_FOUND',
-    );
+    expect(
+      (await appCodeOf(stranger.caller.feedbackLetter.edit({ letterId: letter.id, subject: 'X' }))).code,
+    ).toBe('NOT_FOUND');
     expect((await appCodeOf(stranger.pdf(held.id, letter.id))).code).toBe('NOT_FOUND');
     const denied = await t.current.db
       .select()
@@ -281,19 +305,34 @@ describe('feedback letters', () => {
     await organiser.caller.feedbackLetter.edit({ letterId: letter.id, subject: 'Visszajelzés – javított' });
     const sent = await organiser.caller.feedbackLetter.markSent({ letterId: letter.id });
     expect(Math.abs(sent.sentAt.getTime() - Date.now())).toBeLessThan(60_000);
-    const [row] = await t.current.db.select().from(schema.feedbackLetter).where(eq(schema.feedbackLetter.id, letter.id));
-    expect(row).toMatchObject({ status: 'sent', sentBy: world.users.organiser, subject: 'Visszajelzés – javított' });
+    const [row] = await t.current.db
+      .select()
+      .from(schema.feedbackLetter)
+      .where(eq(schema.feedbackLetter.id, letter.id));
+    expect(row).toMatchObject({
+      status: 'sent',
+      sentBy: world.users.organiser,
+      subject: 'Visszajelzés – javított',
+    });
     expect(await appCodeOf(organiser.caller.feedbackLetter.markSent({ letterId: letter.id }))).toMatchObject({
       code: 'BAD_REQUEST',
       appCode: 'invalid_state',
     });
     expect(
-      await appCodeOf(organiser.caller.feedbackLetter.edit({ letterId: letter.id, body: 'Changed afterwards' })),
+      await appCodeOf(
+        organiser.caller.feedbackLetter.edit({ letterId: letter.id, body: 'Changed afterwards' }),
+      ),
     ).toMatchObject({ code: 'BAD_REQUEST', appCode: 'invalid_state' });
-    const [after] = await t.current.db.select().from(schema.feedbackLetter).where(eq(schema.feedbackLetter.id, letter.id));
+    const [after] = await t.current.db
+      .select()
+      .from(schema.feedbackLetter)
+      .where(eq(schema.feedbackLetter.id, letter.id));
     expect(after!.body).toBe(row!.body);
     const listed = await organiser.caller.feedbackLetter.list({ conferenceId: held.id });
-    expect(listed.letters.find((l) => l.id === letter.id)).toMatchObject({ status: 'sent', sentByName: 'Test organiser' });
+    expect(listed.letters.find((l) => l.id === letter.id)).toMatchObject({
+      status: 'sent',
+      sentByName: 'Test organiser',
+    });
   });
 });
 
@@ -337,7 +376,9 @@ describe('organiser dashboard', () => {
       body: 'Köszönjük.',
     });
     expect(
-      (await organiser.caller.conference.dashboard()).unsentLetters.find((u) => u.caseRef === 'HU-TST-2026-0420'),
+      (await organiser.caller.conference.dashboard()).unsentLetters.find(
+        (u) => u.caseRef === 'HU-TST-2026-0420',
+      ),
     ).toMatchObject({ drafts: 1 });
     await organiser.caller.feedbackLetter.markSent({ letterId: draft.id });
     expect((await organiser.caller.conference.dashboard()).unsentLetters.map((u) => u.caseRef)).not.toContain(
@@ -353,7 +394,12 @@ describe('organiser dashboard', () => {
     const audited = await t.current.db
       .select()
       .from(schema.auditLog)
-      .where(and(eq(schema.auditLog.action, 'conference.dashboard'), eq(schema.auditLog.actorUserId, world.users.organiser)));
+      .where(
+        and(
+          eq(schema.auditLog.action, 'conference.dashboard'),
+          eq(schema.auditLog.actorUserId, world.users.organiser),
+        ),
+      );
     expect(audited.length).toBeGreaterThan(0);
   });
 });
