@@ -97,7 +97,7 @@ function LetterRow(props: { letter: Letter; conferenceId: string; canEdit: boole
   );
   const sent = letter.status === 'sent';
   return (
-    <li className="conf-letter">
+    <li className={`conf-letter${sent ? '' : ' conf-letter--draft'}`}>
       <div className="conf-letter__head">
         <strong>{letter.subject}</strong>
         <span className={`cm-badge${sent ? '' : ' cm-badge--muted'}`}>
@@ -113,7 +113,7 @@ function LetterRow(props: { letter: Letter; conferenceId: string; canEdit: boole
             })}`
           : ''}
       </p>
-      <div className="conf-actions">
+      <div className="conf-letter__actions">
         <a className="cm-link" href={letter.pdfPath} target="_blank" rel="noopener">
           {t('conferenceFollowUp.downloadPdf')}
           <span className="cm-visually-hidden"> – {letter.recipient.name}</span>
