@@ -40,7 +40,11 @@ async function screenshots(page: Page, name: string, ready: string, prepare?: ()
     for (const width of [1280, 360]) {
       await page.setViewportSize({ width, height: 900 });
       await page.waitForTimeout(150);
-      await page.screenshot({ path: join(shots, `${name}-${lang}-${width}.png`), fullPage: true });
+      const path = join(shots, `${name}-${lang}-${width}.png`);
+      // The letters panel sits below the meeting record: shoot the panel itself.
+      const panel = page.locator('.conf-letters');
+      if (name.startsWith('letter')) await panel.screenshot({ path });
+      else await page.screenshot({ path, fullPage: true });
     }
   }
   await page.evaluate(() => localStorage.setItem('caremap.lang', 'en'));

@@ -4,7 +4,7 @@
 import { schema } from '@caremap/db';
 import type { Locale } from '@caremap/db/schema';
 import type { feedbackLetterDraftInput, feedbackLetterEditInput } from '@caremap/validators';
-import { and, asc, eq } from 'drizzle-orm';
+import { and, asc, eq, sql } from 'drizzle-orm';
 import type { z } from 'zod';
 import { audit } from '../../audit';
 import type { Context, SessionUser } from '../../context';
@@ -13,7 +13,7 @@ import { decide } from '../../policy';
 import { type ConferenceRow, conferenceFor, participantUserIds } from '../access';
 import { letterRecipients } from './recipients';
 
-const { appUser, feedbackLetter } = schema;
+const { appUser, feedbackLetter, organization, partnerInstitution } = schema;
 
 type Ctx = Context & { user: SessionUser };
 export type LetterRow = typeof feedbackLetter.$inferSelect;
@@ -69,12 +69,14 @@ export async function listLetters(ctx: Ctx, conferenceId: string) {
     .select({
       letter: feedbackLetter,
       sentByName: appUser.displayName,
+      recipientName: sql<string>`coalesce(${partnerInstitution.name}, ${organization.name}, '')`,
     })
     .from(feedbackLetter)
     .leftJoin(appUser, eq(appUser.id, feedbackLetter.sentBy))
+    .leftJoin(partnerInstitution, eq(partnerInstitution.id, feedbackLetter.partnerInstitutionId))
+    .leftJoin(organization, eq(organization.id, feedbackLetter.organizationId))
     .where(eq(feedbackLetter.conferenceId, conf.id))
     .orderBy(asc(feedbackLetter.createdAt), asc(feedbackLetter.id));
-  const nameOf = new Map(recipients.map((r) => [r.id, r.name]));
   await audit(ctx, {
     action: 'conference.letter.list',
     outcome: 'allowed',
@@ -87,12 +89,12 @@ export async function listLetters(ctx: Ctx, conferenceId: string) {
     // so drafting is not tied to the status; a cancelled one gets none.
     canDraft: canEdit && conf.status !== 'cancelled' && !!conf.caseRef,
     recipients: recipients.map((r) => ({ kind: r.kind, id: r.id, name: r.name, language: r.language })),
-    letters: rows.map(({ letter, sentByName }) => ({
+    letters: rows.map(({ letter, sentByName, recipientName }) => ({
       id: letter.id,
       recipient: {
         kind: letter.partnerInstitutionId ? ('partner_institution' as const) : ('organization' as const),
         id: (letter.partnerInstitutionId ?? letter.organizationId)!,
-        name: nameOf.get((letter.partnerInstitutionId ?? letter.organizationId)!) ?? '',
+        name: recipientName,
       },
       language: letter.language,
       subject: letter.subject,
