@@ -118,6 +118,10 @@ function LetterRow(props: { letter: Letter; conferenceId: string; canEdit: boole
           {t('conferenceFollowUp.downloadPdf')}
           <span className="cm-visually-hidden"> – {letter.recipient.name}</span>
         </a>
+        <a className="cm-link" href={letter.pdfPath} download>
+          {t('conferenceFollowUp.savePdf')}
+          <span className="cm-visually-hidden"> – {letter.recipient.name}</span>
+        </a>
         {props.canEdit && !sent ? (
           <>
             <Button variant="secondary" onClick={props.onEdit}>
