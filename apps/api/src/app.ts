@@ -18,6 +18,7 @@ import { HTTPException } from 'hono/http-exception';
 import type { RequestIdVariables } from 'hono/request-id';
 import { serialize } from 'hono/utils/cookie';
 import { clientAddress, isSecureRequest } from './client-address';
+import { createConferenceFilesApp } from './conference-files';
 import { csrfProtection } from './csrf';
 import { createDownloadsApp } from './downloads';
 import type { Frontend } from './frontend';
@@ -127,6 +128,11 @@ export function createApp({
     '/api',
     createDownloadsApp({ database, sessionCookie: SESSION_COOKIE, sessionIdleMs, trustProxy }),
   );
+  // A feedback letter's PDF (session cookie) and the personal calendar feeds (secret token).
+  app.route(
+    '/',
+    createConferenceFilesApp({ database, sessionCookie: SESSION_COOKIE, sessionIdleMs, trustProxy }),
+  );
 
   app.use(
     '/trpc/*',
@@ -210,6 +216,9 @@ function withTimeout<T>(promise: Promise<T>, ms: number): Promise<T> {
 export function loggablePath(path: string): string {
   return path
     .split('/')
-    .map((segment) => (/@|%40|\d{6,}/i.test(segment) ? ':redacted' : segment))
+    .map((segment, i, all) =>
+      // A calendar feed's token is a credential: never in the log.
+      /@|%40|\d{6,}/i.test(segment) || (i > 0 && all[i - 1] === 'calendar') ? ':redacted' : segment,
+    )
     .join('/');
 }

@@ -1,6 +1,7 @@
 // Every route and middleware the server registers must be named in the REST policy table
 // (routePolicies in packages/api/src/policy.ts), and every public one must answer an anonymous
 // visitor without 401/403. A new route fails here until it has an entry and a sample URL.
+import { createHash } from 'node:crypto';
 import { type RoutePolicy, routePolicies, routePolicy } from '@caremap/api';
 import { schema } from '@caremap/db';
 import { useTestDatabase } from '@caremap/db/testing';
@@ -14,6 +15,7 @@ const t = useTestDatabase();
 let app: ReturnType<typeof createApp>;
 let server: Awaited<ReturnType<typeof serveOnFreePort>>;
 const ids: Record<string, string> = {};
+const FEED_TOKEN = 'F'.repeat(43);
 beforeAll(async () => {
   const db = t.current.db;
   const [o] = await db.insert(schema.organization).values({ name: 'Org', description: 'd' }).returning();
@@ -37,6 +39,14 @@ beforeAll(async () => {
       labels: { hu: 'a', cs: 'b', tr: 'c', en: 'Term' },
     })
     .returning();
+  // A personal calendar feed, so its public route has a URL that answers.
+  const [u] = await db
+    .insert(schema.appUser)
+    .values({ email: 'feed@test.caremap.eu', displayName: 'Feed', passwordHash: 'x' })
+    .returning();
+  await db
+    .insert(schema.calendarFeed)
+    .values({ userId: u!.id, tokenHash: createHash('sha256').update(FEED_TOKEN).digest('base64url') });
   Object.assign(ids, {
     service: s!.id,
     service_at_location: sal!.id,
@@ -70,6 +80,7 @@ const sampleUrls: Record<string, string> = {
   'GET /api/hsds/taxonomies/:id': '/api/hsds/taxonomies/{taxonomy}',
   'GET /api/hsds/taxonomy_terms': '/api/hsds/taxonomy_terms',
   'GET /api/hsds/taxonomy_terms/:id': '/api/hsds/taxonomy_terms/{taxonomy_term}',
+  'GET /calendar/:file': `/calendar/${FEED_TOKEN}.ics`,
   'GET /importmap.json': '/importmap.json',
   'ALL /mfe/shell/*': '/mfe/shell/mfe.json',
   'GET /mfe/shell/*': '/mfe/shell/mfe.json',

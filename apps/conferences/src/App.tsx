@@ -1,7 +1,9 @@
 import { CareMapQueryProvider, useSession } from '@caremap/api-client';
 import { Button, EmptyState, Loading, PageHeading, SignInPrompt, useTranslation } from '@caremap/ui';
+import { CalendarFeed } from './CalendarFeed';
 import { ConferencePage } from './ConferencePage';
 import { ConfLink } from './ConfLink';
+import { Dashboard } from './Dashboard';
 import { MyActionItems } from './MyActionItems';
 import { NewConference } from './NewConference';
 import { Outbox } from './Outbox';
@@ -31,6 +33,8 @@ function ListPage() {
   const { t } = useTranslation();
   const session = useSession();
   const organises = session.user?.roles.some((r) => r.role === 'organiser') ?? false;
+  // Administrators get no case data, so no conferences in a feed either.
+  const seesConferences = session.user?.roles.some((r) => r.role !== 'admin') ?? false;
   return (
     <>
       <PageHeading title={t('conferences.title')}>
@@ -48,7 +52,9 @@ function ListPage() {
         <p className="conf-actions">
           <ConfLink href="/conferences/actions">{t('meetingRecord.myLink')}</ConfLink>
         </p>
+        {organises ? <Dashboard /> : null}
         <UpcomingConferences />
+        {seesConferences ? <CalendarFeed /> : null}
       </SignedIn>
     </>
   );

@@ -13,6 +13,7 @@ import {
 } from '@caremap/ui';
 import { useEffect, useRef, useState } from 'react';
 import { ConfLink } from './ConfLink';
+import { LettersPanel } from './LettersPanel';
 import { kindLabelKey, partstatLabelKey, roleLabelKey } from './labels';
 import { Proposals } from './Proposals';
 import { MeetingRecord } from './record/MeetingRecord';
@@ -65,6 +66,7 @@ export function ConferencePage({ conferenceId }: { conferenceId: string }) {
       {!choosing && conf.status !== 'cancelled' && conf.status !== 'draft' ? (
         <MeetingRecord conferenceId={conf.id} />
       ) : null}
+      {!choosing && conf.status !== 'draft' && conf.caseRef ? <LettersPanel conferenceId={conf.id} /> : null}
       <p className="conf-back">
         <ConfLink href="/conferences">{t('conferences.backToList')}</ConfLink>
       </p>

@@ -77,6 +77,7 @@ const sampleInputs: Record<string, unknown> = {
     online: true,
   }),
   'conference.options': undefined,
+  'conference.dashboard': undefined,
   'conference.propose': { conferenceId: NO_SUCH_CONFERENCE },
   'conference.book': {
     conferenceId: NO_SUCH_CONFERENCE,
@@ -138,6 +139,20 @@ const sampleInputs: Record<string, unknown> = {
     name: 'Sample',
     answers: [{ optionId: NO_SUCH_CONFERENCE, answer: 'yes' }],
   },
+  // Unknown conference / letter: NOT_FOUND from the handler, past the guard (per-row refusals:
+  // conference/letters/letters.test.ts).
+  'feedbackLetter.list': { conferenceId: NO_SUCH_CONFERENCE },
+  'feedbackLetter.draft': {
+    conferenceId: NO_SUCH_CONFERENCE,
+    partnerInstitutionId: NO_SUCH_CONFERENCE,
+    subject: 'Feedback',
+    body: 'Thank you for taking part.',
+  },
+  'feedbackLetter.edit': { letterId: NO_SUCH_CONFERENCE, subject: 'Feedback' },
+  'feedbackLetter.markSent': { letterId: NO_SUCH_CONFERENCE },
+  'calendarFeed.status': undefined,
+  'calendarFeed.rotate': undefined,
+  'calendarFeed.revoke': undefined,
 };
 
 type Outcome = 'allowed' | 'UNAUTHORIZED:not_signed_in' | 'FORBIDDEN:forbidden' | `error:${string}`;

@@ -1,6 +1,8 @@
 export { audit } from './audit';
 export { DEFAULT_LOGIN_LIMITS, type LoginLimits } from './auth/rate-limit';
 export { purgeExpiredSessions, resolveSession, SESSION_IDLE_MS, SESSION_TTL_MS } from './auth/session';
+export { CALENDAR_FEED_PATH, calendarFeedIcs } from './conference/calendar-feed';
+export { feedbackLetterPdf } from './conference/letters/pdf';
 export {
   backoffMs,
   OUTBOX_DEFAULTS,

@@ -202,6 +202,8 @@ export const procedurePolicies: Readonly<Record<string, ProcedurePolicy>> = {
   'conference.reschedule': { resource: 'conference', action: 'update' },
   'conference.cancel': { resource: 'conference', action: 'update' },
   'conference.outbox': { resource: 'outbox_message', action: 'read' },
+  // The organiser's dashboard: the agencies where the caller organises (own_agency update scope).
+  'conference.dashboard': { resource: 'conference', action: 'update' },
   // The meeting record: read like conference.get (participants and the responsible agency's
   // organisers, decided per row and audited); written by the agency's organisers only.
   'record.get': { resource: 'conference', action: 'read' },
@@ -236,6 +238,16 @@ export const procedurePolicies: Readonly<Record<string, ProcedurePolicy>> = {
   'poll.results': { resource: 'conference', action: 'update' },
   'poll.view': { access: 'public' },
   'poll.answer': { access: 'public' },
+  // Feedback letters: listed (and downloaded) like conference.get, participants and the responsible
+  // agency's organisers, decided per row and audited; written by the agency's organisers only.
+  'feedbackLetter.list': { resource: 'conference', action: 'read' },
+  'feedbackLetter.draft': { resource: 'conference', action: 'update' },
+  'feedbackLetter.edit': { resource: 'conference', action: 'update' },
+  'feedbackLetter.markSent': { resource: 'conference', action: 'update' },
+  // The personal calendar feed lists the caller's conferences: for those who may read conferences.
+  'calendarFeed.status': { resource: 'conference', action: 'read' },
+  'calendarFeed.rotate': { resource: 'conference', action: 'read' },
+  'calendarFeed.revoke': { resource: 'conference', action: 'read' },
 };
 
 /** Resources that hold case data: a refusal on them is written to the audit log. */
@@ -308,6 +320,18 @@ export const routePolicies: Readonly<Record<string, RoutePolicy>> = {
     resource: 'territory',
     action: 'read',
     what: 'coverage gaps of a territory as CSV (procedure coverage.gaps: the territory or an ancestor is yours)',
+  },
+  // A feedback letter's PDF: the session cookie, then the same row-level decision as
+  // feedbackLetter.list (participants and the responsible agency's organisers); audited.
+  'GET /api/conferences/:conferenceId/letters/:file': {
+    resource: 'conference',
+    action: 'read',
+    what: 'feedback letter PDF in its language on the agency letterhead',
+  },
+  // A personal calendar feed: the URL's secret token is the credential (rate-limited per address).
+  'GET /calendar/:file': {
+    access: 'public',
+    what: "a user's calendar feed (text/calendar) of their conferences, by secret token",
   },
   'GET /importmap.json': { access: 'public', what: 'import map of the shell, MFEs and shared deps' },
   'ALL /mfe/shell/*': { access: 'public', what: 'cache headers for the shell bundle' },

@@ -1,9 +1,11 @@
 import { authRouter } from './router/auth';
 import { availabilityRouter } from './router/availability';
+import { calendarFeedRouter } from './router/calendar-feed';
 import { conferenceRouter } from './router/conference';
 import { coverageRouter } from './router/coverage';
 import { directoryRouter } from './router/directory';
 import { directoryImportRouter } from './router/directory-import';
+import { feedbackLetterRouter } from './router/feedback-letter';
 import { invitationRouter } from './router/invitation';
 import { actionItemsRouter, recordRouter } from './router/meeting-record';
 import { pollRouter } from './router/poll';
@@ -24,6 +26,8 @@ export const appRouter = router({
   record: recordRouter,
   actionItems: actionItemsRouter,
   poll: pollRouter,
+  feedbackLetter: feedbackLetterRouter,
+  calendarFeed: calendarFeedRouter,
 });
 
 export type AppRouter = typeof appRouter;

@@ -27,7 +27,7 @@ export async function forEachBenchDatabase(
     admin = postgres(serverUrl, { max: 1, onnotice: () => {} });
     await admin.unsafe(`create database ${name}`);
   } catch (error) {
-    console.log(`\nPostgreSQL: skipped, the server is unreachable (${(error as Error).message})`);
+    process.stdout.write(`\nPostgreSQL: skipped, the server is unreachable (${(error as Error).message})\n`);
     return;
   }
   try {

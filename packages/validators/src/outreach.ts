@@ -65,7 +65,8 @@ export const feedbackLetterDraftInput = conferenceIdInput
   .extend({
     partnerInstitutionId: z.uuid().optional(),
     organizationId: z.uuid().optional(),
-    language: localeSchema,
+    /** Default: the recipient's language (its country's), else the responsible agency's. */
+    language: localeSchema.optional(),
     subject: letterText('subject', 300),
     body: letterText('body', 20_000),
   })

@@ -43,23 +43,31 @@ export class UnknownTimeZone extends Error {
   }
 }
 
-export function invitationIcs(input: IcsInput): string {
-  if (!getVtimezoneComponent(input.timezone)) throw new UnknownTimeZone(input.timezone);
-  const calendar = ical({
+function newCalendar(method?: ICalCalendarMethod, name?: string) {
+  return ical({
     prodId: { company: 'CareMap', product: 'conferences', language: 'EN' },
-    method: input.method === 'CANCEL' ? ICalCalendarMethod.CANCEL : ICalCalendarMethod.REQUEST,
+    ...(method ? { method } : {}),
+    ...(name ? { name } : {}),
     // No calendar-wide zone: DTSTAMP then stays in UTC as RFC 5545 requires; the generator still
     // writes the VTIMEZONE of every event's zone.
     timezone: { name: null, generator: getVtimezoneComponent },
   });
-  // ical-generator formats a native Date in the process's zone; a ZonedDateTime in its own zone.
-  const zoned = (d: Date) =>
-    Temporal.Instant.fromEpochMilliseconds(d.getTime()).toZonedDateTimeISO(input.timezone);
+}
+
+// ical-generator formats a native Date in the process's zone; a ZonedDateTime in its own zone.
+const zoned = (d: Date, timezone: string) =>
+  Temporal.Instant.fromEpochMilliseconds(d.getTime()).toZonedDateTimeISO(timezone);
+
+export function invitationIcs(input: IcsInput): string {
+  if (!getVtimezoneComponent(input.timezone)) throw new UnknownTimeZone(input.timezone);
+  const calendar = newCalendar(
+    input.method === 'CANCEL' ? ICalCalendarMethod.CANCEL : ICalCalendarMethod.REQUEST,
+  );
   calendar.createEvent({
     id: input.uid,
     sequence: input.sequence,
-    start: zoned(input.startsAt),
-    end: zoned(input.endsAt),
+    start: zoned(input.startsAt, input.timezone),
+    end: zoned(input.endsAt, input.timezone),
     timezone: input.timezone,
     stamp: input.stamp,
     summary: input.summary,
@@ -77,6 +85,45 @@ export function invitationIcs(input: IcsInput): string {
       },
     ],
   });
+  return calendar.toString();
+}
+
+/** One conference in a personal calendar feed: logistics and the case_ref only. */
+export interface FeedEvent {
+  uid: string;
+  sequence: number;
+  startsAt: Date;
+  endsAt: Date;
+  timezone: string;
+  summary: string;
+  location?: string;
+  description: string;
+  cancelled: boolean;
+  /** DTSTAMP: when the conference row last changed. */
+  stamp: Date;
+}
+
+/**
+ * A subscribed calendar (no METHOD: RFC 7986 / webcal style), with the same UID and SEQUENCE as the
+ * invitations, so a calendar that also got the e-mail shows the conference once.
+ */
+export function feedIcs(name: string, events: FeedEvent[]): string {
+  const calendar = newCalendar(undefined, name);
+  for (const e of events) {
+    if (!getVtimezoneComponent(e.timezone)) throw new UnknownTimeZone(e.timezone);
+    calendar.createEvent({
+      id: e.uid,
+      sequence: e.sequence,
+      start: zoned(e.startsAt, e.timezone),
+      end: zoned(e.endsAt, e.timezone),
+      timezone: e.timezone,
+      stamp: e.stamp,
+      summary: e.summary,
+      location: e.location ?? null,
+      description: e.description,
+      status: e.cancelled ? ICalEventStatus.CANCELLED : ICalEventStatus.CONFIRMED,
+    });
+  }
   return calendar.toString();
 }
 

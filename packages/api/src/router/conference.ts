@@ -11,6 +11,7 @@ import { and, asc, eq, gte, inArray, or, sql } from 'drizzle-orm';
 import { audit } from '../audit';
 import { bookOrReschedule, cancelConference } from '../conference/book.handler';
 import { createConference } from '../conference/create.handler';
+import { organiserDashboard } from '../conference/dashboard.handler';
 import { getConference } from '../conference/get.handler';
 import { conferenceOptions } from '../conference/options.handler';
 import { listOutbox } from '../conference/outbox.handler';
@@ -113,6 +114,9 @@ export const conferenceRouter = router({
   cancel: protectedProcedure
     .input(conferenceIdInput)
     .mutation(({ ctx, input }) => cancelConference(ctx, input.conferenceId)),
+
+  /** What the caller's agencies owe: reviews and signalling meetings due, feedback letters unsent. */
+  dashboard: protectedProcedure.query(({ ctx }) => organiserDashboard(ctx)),
 
   /** The outbox for /conferences/outbox: delivery state, no case content. */
   outbox: protectedProcedure.input(conferenceOutboxInput).query(({ ctx, input }) => listOutbox(ctx, input)),
