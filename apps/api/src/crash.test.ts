@@ -60,5 +60,5 @@ describe('crash safety', () => {
     } finally {
       await db.dispose();
     }
-  });
+  }, 180_000); // starts, kills and restarts real server processes
 });

@@ -62,5 +62,5 @@ describe('HSDS export -> import into an empty database -> export', () => {
       sql`select count(*)::int as n from service`,
     );
     expect(services!.n).toBe(original!.n);
-  });
+  }, 180_000); // seeds, exports, imports and exports the whole demo directory
 });

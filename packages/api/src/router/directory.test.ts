@@ -213,7 +213,7 @@ describe('hidden addresses', () => {
         'search',
       );
     }
-  });
+  }, 180_000); // crawls every door of every hidden location
 });
 
 describe('directory.suggestEdit', () => {
