@@ -70,6 +70,7 @@ const sampleUrls: Record<string, string> = {
   'GET /api/hsds/taxonomies/:id': '/api/hsds/taxonomies/{taxonomy}',
   'GET /api/hsds/taxonomy_terms': '/api/hsds/taxonomy_terms',
   'GET /api/hsds/taxonomy_terms/:id': '/api/hsds/taxonomy_terms/{taxonomy_term}',
+  'GET /tiles/services/:z/:x/:file': '/tiles/services/8/140/88.mvt',
   'GET /importmap.json': '/importmap.json',
   'ALL /mfe/shell/*': '/mfe/shell/mfe.json',
   'GET /mfe/shell/*': '/mfe/shell/mfe.json',
