@@ -29,7 +29,9 @@ beforeAll(async () => {
       .returning();
     await db.insert(schema.serviceAtLocation).values({ serviceId: svc!.id, locationId: loc!.id });
     const free = i % 3 === 0;
-    await db.insert(schema.costOption).values({ serviceId: svc!.id, option: 'Visit', free, amount: free ? 0 : 1 });
+    await db
+      .insert(schema.costOption)
+      .values({ serviceId: svc!.id, option: 'Visit', free, amount: free ? 0 : 1 });
     made.push({ id: svc!.id, lat, lng, minimumAge: i, free });
   }
   server = await serveOnFreePort(createApp({ database: t.current, logger: memoryLogger().logger }));

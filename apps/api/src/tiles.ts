@@ -25,38 +25,38 @@ const whole = (min: number, max: number) =>
     .max(max, `must be ${max} or less`);
 
 const tileParams = z.object({
-    search: z.string().trim().max(200, 'must be 200 characters or fewer').optional(),
-    taxonomy_term_id: uuid.optional(),
-    organization_id: uuid.optional(),
-    lat: number(-90, 90).optional(),
-    lng: number(-180, 180).optional(),
-    /** A town of the packaged gazetteer (GeoNames id), instead of lat/lng. */
-    place_id: whole(1, 2 ** 31 - 1).optional(),
-    /** Metres around the point or place; default 25 km. */
-    proximity: whole(100, 500_000).optional(),
-    open_now: bool.optional(),
-    open_at: rfc3339Schema.optional(),
-    age: whole(0, 130).optional(),
-    language: z
-      .string()
-      .regex(/^[A-Za-z]{2,3}$/, 'must be an ISO 639-1 code (or a three-letter ISO 639-2/3 code), e.g. hu')
-      .optional(),
-    free: bool.optional(),
-    wheelchair: bool.optional(),
-    attending_type: z
-      .enum(['in_person', 'online', 'phone'], { error: 'must be in_person, online or phone' })
-      .optional(),
+  search: z.string().trim().max(200, 'must be 200 characters or fewer').optional(),
+  taxonomy_term_id: uuid.optional(),
+  organization_id: uuid.optional(),
+  lat: number(-90, 90).optional(),
+  lng: number(-180, 180).optional(),
+  /** A town of the packaged gazetteer (GeoNames id), instead of lat/lng. */
+  place_id: whole(1, 2 ** 31 - 1).optional(),
+  /** Metres around the point or place; default 25 km. */
+  proximity: whole(100, 500_000).optional(),
+  open_now: bool.optional(),
+  open_at: rfc3339Schema.optional(),
+  age: whole(0, 130).optional(),
+  language: z
+    .string()
+    .regex(/^[A-Za-z]{2,3}$/, 'must be an ISO 639-1 code (or a three-letter ISO 639-2/3 code), e.g. hu')
+    .optional(),
+  free: bool.optional(),
+  wheelchair: bool.optional(),
+  attending_type: z
+    .enum(['in_person', 'online', 'phone'], { error: 'must be in_person, online or phone' })
+    .optional(),
 });
 
 export const tileQuery = tileParams.superRefine((q, ctx) => {
-    const issue = (path: string, message: string) => ctx.addIssue({ code: 'custom', path: [path], message });
-    if ((q.lat === undefined) !== (q.lng === undefined))
-      issue(q.lat === undefined ? 'lat' : 'lng', 'lat and lng must be given together');
-    if (q.place_id !== undefined && q.lat !== undefined) issue('place_id', 'give either place_id or lat/lng');
-    if (q.proximity !== undefined && q.lat === undefined && q.place_id === undefined)
-      issue('proximity', 'needs lat and lng, or place_id');
-    if (q.open_now && q.open_at) issue('open_at', 'cannot be combined with open_now=true');
-  });
+  const issue = (path: string, message: string) => ctx.addIssue({ code: 'custom', path: [path], message });
+  if ((q.lat === undefined) !== (q.lng === undefined))
+    issue(q.lat === undefined ? 'lat' : 'lng', 'lat and lng must be given together');
+  if (q.place_id !== undefined && q.lat !== undefined) issue('place_id', 'give either place_id or lat/lng');
+  if (q.proximity !== undefined && q.lat === undefined && q.place_id === undefined)
+    issue('proximity', 'needs lat and lng, or place_id');
+  if (q.open_now && q.open_at) issue('open_at', 'cannot be combined with open_now=true');
+});
 
 /** The tile query as the one directory search input (packages/validators serviceSearchInput). */
 export function tileSearchInput(q: z.output<typeof tileQuery>): ServiceSearchInput {
@@ -147,7 +147,7 @@ export function createTilesApp({ database }: { database: DatabaseHandle }) {
     });
     if (etagMatches(c.req.header('if-none-match'), etag)) return new Response(null, { status: 304, headers });
     headers.set('Content-Type', TILE_CONTENT_TYPE);
-    return new Response(bytes, { status: 200, headers });
+    return new Response(new Uint8Array(bytes), { status: 200, headers });
   });
 
   return app;

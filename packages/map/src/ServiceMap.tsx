@@ -1,4 +1,9 @@
-import { type GeoJSONSource, Map as MapLibreMap, NavigationControl, type VectorTileSource } from 'maplibre-gl';
+import {
+  type GeoJSONSource,
+  Map as MapLibreMap,
+  NavigationControl,
+  type VectorTileSource,
+} from 'maplibre-gl';
 import { useEffect, useId, useRef, useState } from 'react';
 import { type AreaCollection, type Bbox, defaultBounds, type PointCollection, toApiBbox } from './geometry';
 import {

@@ -174,7 +174,6 @@ export async function serviceFilter(
   if (input.organizationId) where.push(sql`s.organization_id = ${input.organizationId}::uuid`);
   if (input.modifiedAfter) where.push(sql`s.updated_at > ${input.modifiedAfter}::timestamptz`);
 
-
   const point = origin ? sql`ST_SetSRID(ST_MakePoint(${origin.lng}, ${origin.lat}), 4326)` : null;
   const locationWithin = (l: SQL) =>
     point && origin

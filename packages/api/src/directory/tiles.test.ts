@@ -5,8 +5,8 @@
 import type { Database } from '@caremap/db';
 import { seed } from '@caremap/db/seed';
 import { useTestDatabase } from '@caremap/db/testing';
-import { VectorTile } from '@mapbox/vector-tile';
 import type { ServiceSearchInput } from '@caremap/validators';
+import { VectorTile } from '@mapbox/vector-tile';
 import { PbfReader } from 'pbf';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { DirectoryOracle, haversine, type OracleQuery } from '../../test/directory-oracle';
@@ -87,7 +87,8 @@ function brutePoints(q: OracleQuery): Point[] {
       if (q.near) {
         const d = haversine(q.near, p);
         const r = q.radiusMeters ?? 25_000;
-        if (d > r * 0.994 && d < r * 1.006) throw new Error('a location on the radius edge: pick another radius');
+        if (d > r * 0.994 && d < r * 1.006)
+          throw new Error('a location on the radius edge: pick another radius');
         if (d > r) continue;
       }
       out.push({ serviceId, locationId, ...p });
@@ -230,7 +231,10 @@ describe('service tiles', () => {
       ).length;
       expect(wanted, text).toBeGreaterThan(0);
       const features = await decoded(0, 0, 0, { text });
-      expect(features.reduce((n, f) => n + f.count, 0), text).toBe(wanted);
+      expect(
+        features.reduce((n, f) => n + f.count, 0),
+        text,
+      ).toBe(wanted);
     }
   }, 120_000);
 });

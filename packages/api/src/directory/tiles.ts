@@ -14,8 +14,8 @@
 // without protobuf-c (both functions refuse), so there the same rows are encoded in JS with
 // @maplibre/vt-pbf; the grouping is the same SQL on both.
 import { type Database, selectRows } from '@caremap/db';
-import { fromGeojsonVt } from '@maplibre/vt-pbf';
 import type { ServiceSearchInput } from '@caremap/validators';
+import { fromGeojsonVt } from '@maplibre/vt-pbf';
 import { type SQL, sql } from 'drizzle-orm';
 import { type SearchOptions, serviceFilter } from './search';
 
@@ -58,7 +58,10 @@ export function validTile({ z, x, y }: TileAddress): boolean {
 }
 
 /** The rows of a tile: points (and clusters at low zoom) in tile coordinates, y downwards. */
-export function tileRowsSql(filter: Awaited<ReturnType<typeof serviceFilter>>, { z, x, y }: TileAddress): SQL {
+export function tileRowsSql(
+  filter: Awaited<ReturnType<typeof serviceFilter>>,
+  { z, x, y }: TileAddress,
+): SQL {
   const envelope = sql`ST_TileEnvelope(${z}::int, ${x}::int, ${y}::int)`;
   const points = sql`
     with env as (select ${envelope} as e),

@@ -6,8 +6,8 @@ import { seed } from '@caremap/db/seed';
 import { useTestDatabase } from '@caremap/db/testing';
 import { VectorTile } from '@mapbox/vector-tile';
 import type { TRPCError } from '@trpc/server';
-import { PbfReader } from 'pbf';
 import { eq, sql } from 'drizzle-orm';
+import { PbfReader } from 'pbf';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { DirectoryOracle, haversine } from '../../test/directory-oracle';
 import { callerFor } from '../../test/fixtures';
@@ -229,7 +229,7 @@ describe('hidden addresses', () => {
             const layer = new VectorTile(new PbfReader(bytes)).layers.services;
             for (let i = 0; i < (layer?.length ?? 0); i++) {
               const feature = layer!.feature(i).toGeoJSON(x, y, z);
-              const [lng, lat] = (feature.geometry as { coordinates: [number, number] }).coordinates;
+              const [lng, lat] = (feature.geometry as GeoJSON.Point).coordinates as [number, number];
               const props = feature.properties as Record<string, unknown>;
               expect(JSON.stringify(props)).not.toContain(h.address1);
               if (props.location_id !== h.id) continue;
