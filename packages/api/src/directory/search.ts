@@ -103,7 +103,7 @@ export interface SearchOptions {
 /**
  * The filter part of the directory search, shared by the list (`searchServices`) and the vector
  * tiles (tiles.ts), so a map and a list of the same query show the same services. `where` is a
- * condition over `service s` joined with `service_search ss`; `locationWithin` is the condition a
+ * condition over `service s`, joined with `service_search ss` when `text` is set; `locationWithin` is the condition a
  * location `l` must meet to be shown (a public point, within the radius when a point is given).
  */
 export interface ServiceFilter {

@@ -68,7 +68,7 @@ export function tileRowsSql(
     pts as materialized (
       select s.id, s.name, l.id as location_id, ST_Transform(l.public_geom, 3857) as m
       from service s
-      join service_search ss on ss.service_id = s.id
+      ${filter.text ? sql`join service_search ss on ss.service_id = s.id` : sql``}
       join service_at_location sal on sal.service_id = s.id
       join location l on l.id = sal.location_id
       where ${filter.where} and ${filter.locationWithin(sql`l`)}
