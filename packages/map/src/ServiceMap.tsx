@@ -1,9 +1,4 @@
-import {
-  type GeoJSONSource,
-  Map as MapLibreMap,
-  NavigationControl,
-  type VectorTileSource,
-} from 'maplibre-gl';
+import { type GeoJSONSource, Map as MapLibreMap, NavigationControl } from 'maplibre-gl';
 import { useEffect, useId, useRef, useState } from 'react';
 import { type AreaCollection, type Bbox, defaultBounds, type PointCollection, toApiBbox } from './geometry';
 import {
@@ -79,6 +74,8 @@ export function ServiceMap(props: ServiceMapProps) {
   const [unavailable, setUnavailable] = useState(false);
   const onMoveEndRef = useRef(props.onMoveEnd);
   onMoveEndRef.current = props.onMoveEnd;
+  const highlightedRef = useRef(props.highlightedId);
+  highlightedRef.current = props.highlightedId;
   const onPointClickRef = useRef(props.onPointClick);
   onPointClickRef.current = props.onPointClick;
   const cluster = useRef(props.cluster ?? true);
@@ -194,9 +191,19 @@ export function ServiceMap(props: ServiceMapProps) {
     mapRef.current?.getSource<GeoJSONSource>(POINT_SOURCE)?.setData(points ?? emptyCollection);
   }, [ready, points]);
 
+  // Other filters: the same source with the new URL (MapLibre reloads the tiles in view).
+  const shownTiles = useRef(props.tileUrl);
   useEffect(() => {
-    if (!ready || !tiled.current || props.tileUrl === undefined) return;
-    mapRef.current?.getSource<VectorTileSource>(TILE_SOURCE)?.setTiles([absoluteUrl(props.tileUrl)]);
+    const map = mapRef.current;
+    if (!ready || !map || !tiled.current || props.tileUrl === undefined) return;
+    if (shownTiles.current === props.tileUrl) return;
+    shownTiles.current = props.tileUrl;
+    // A new source rather than setTiles: in tests setTiles kept the old tiles on screen.
+    for (const layer of [HIGHLIGHT_LAYER, POINT_LAYER, CLUSTER_LAYER]) map.removeLayer(layer);
+    map.removeSource(TILE_SOURCE);
+    addTileLayers(map, absoluteUrl(props.tileUrl));
+    addHighlightLayer(map, { tiles: true });
+    map.setFilter(HIGHLIGHT_LAYER, highlightFilter(highlightedRef.current, true));
   }, [ready, props.tileUrl]);
 
   useEffect(() => {
