@@ -28,6 +28,7 @@ import type { Logger } from './logger';
 import { ProblemError, problemResponse } from './problem';
 import { requestId } from './request-id';
 import { securityHeaders } from './security-headers';
+import { createTilesApp } from './tiles';
 
 export const SESSION_COOKIE = 'caremap_session';
 
@@ -108,6 +109,9 @@ export function createApp({
 
   // Open Referral HSDS 3.0: public, read-only, CORS-open, rate-limited (see the module).
   app.route('/api/hsds', createHsdsApp({ database, logger, trustProxy, limits: hsdsLimits, publicUrl }));
+
+  // Vector tiles of the directory search for the /find map: public, cacheable (see the module).
+  app.route('/tiles', createTilesApp({ database }));
 
   // HSDS uploads for coordinators and administrators: streamed to disk, queued, run by the worker.
   app.route(

@@ -2,7 +2,7 @@
 // extensions (packages/api/src/hsds/openapi.ts documents both). A bad value is a 400 naming it.
 import { z } from 'zod';
 
-const bool = z
+export const bool = z
   .enum(['true', 'false', '1', '0'], { error: 'must be true or false' })
   .transform((v) => v === 'true' || v === '1');
 export const uuid = z.guid({ error: 'must be a UUID' });
@@ -12,7 +12,7 @@ const dateTime = z.iso
     error: 'must be an RFC 3339 date-time with a time zone, e.g. 2026-05-04T08:00:00Z',
   })
   .transform((v) => new Date(v));
-const number = (min: number, max: number) =>
+export const number = (min: number, max: number) =>
   z.coerce
     .number({ error: 'must be a number' })
     .refine(Number.isFinite, 'must be a number')

@@ -50,7 +50,7 @@ function idParam(c: Context, what: string): string {
 }
 
 /** Whether an If-None-Match header matches this ETag (weak comparison, RFC 9110 13.1.2). */
-function matches(ifNoneMatch: string | undefined, etag: string): boolean {
+export function etagMatches(ifNoneMatch: string | undefined, etag: string): boolean {
   if (!ifNoneMatch) return false;
   const bare = (tag: string) => tag.trim().replace(/^W\//, '');
   return ifNoneMatch.split(',').some((tag) => tag.trim() === '*' || bare(tag) === bare(etag));
@@ -67,7 +67,7 @@ function sendJson(c: Context, body: unknown, modified: Date | null): Response {
   const since = Date.parse(c.req.header('if-modified-since') ?? '');
   const unchangedSince =
     modified !== null && !Number.isNaN(since) && Math.floor(modified.getTime() / 1000) * 1000 <= since;
-  if (ifNoneMatch ? matches(ifNoneMatch, etag) : unchangedSince)
+  if (ifNoneMatch ? etagMatches(ifNoneMatch, etag) : unchangedSince)
     return new Response(null, { status: 304, headers });
   headers.set('Content-Type', 'application/json; charset=utf-8');
   return new Response(text, { status: 200, headers });

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { type FindQuery, findUrl, parseQuery, toSearchInput, toSearchParams } from './query';
+import { type FindQuery, findUrl, parseQuery, tileUrl, toSearchInput, toSearchParams } from './query';
 
 const full: FindQuery = {
   text: 'rodinná poradna',
@@ -23,6 +23,16 @@ describe('the /find query in the URL', () => {
     const url = new URL(findUrl(full), 'http://localhost');
     expect(url.pathname).toBe('/find');
     expect(parseQuery(url.searchParams)).toEqual(full);
+  });
+
+  it('puts every filter of the list into the map tile URL (not the sort or page)', () => {
+    expect(tileUrl(full)).toBe(
+      '/tiles/services/{z}/{x}/{y}.mvt?search=rodinn%C3%A1+poradna&place_id=3074199&proximity=50000&open_now=true&age=12&language=uk&free=true&wheelchair=true&attending_type=online&taxonomy_term_id=term-1&organization_id=org-1',
+    );
+    expect(tileUrl({ near: { lat: 49.39612, lng: 15.59123 } })).toBe(
+      '/tiles/services/{z}/{x}/{y}.mvt?lat=49.396&lng=15.591&proximity=25000',
+    );
+    expect(tileUrl({})).toBe('/tiles/services/{z}/{x}/{y}.mvt');
   });
 
   it('writes short, readable parameters in a fixed order', () => {

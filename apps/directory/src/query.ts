@@ -147,3 +147,32 @@ export function toSearchInput(query: FindQuery) {
 function stripUndefined<T extends object>(value: T): T {
   return Object.fromEntries(Object.entries(value).filter(([, v]) => v !== undefined)) as T;
 }
+
+/**
+ * The map's vector tile URL for a query: the list's filters as the tile endpoint's parameters
+ * (GET /tiles/services/{z}/{x}/{y}.mvt, named like the HSDS API's extensions), so the map shows
+ * every match of the search, clustered, while the list pages through them.
+ */
+export function tileUrl(query: FindQuery): string {
+  const params = new URLSearchParams();
+  const set = (key: string, value: string | number | undefined) => {
+    if (value !== undefined && value !== '') params.set(key, String(value));
+  };
+  set('search', query.text?.trim());
+  if (query.placeId) set('place_id', query.placeId);
+  else if (query.near) {
+    set('lat', round3(query.near.lat));
+    set('lng', round3(query.near.lng));
+  }
+  if (hasPlace(query)) set('proximity', (query.radiusKm ?? DEFAULT_RADIUS_KM) * 1000);
+  if (query.openNow) set('open_now', 'true');
+  set('age', query.age);
+  set('language', query.language);
+  if (query.free) set('free', 'true');
+  if (query.wheelchair) set('wheelchair', 'true');
+  set('attending_type', query.attendingType);
+  set('taxonomy_term_id', query.taxonomyTermId);
+  set('organization_id', query.organizationId);
+  const search = params.toString();
+  return `/tiles/services/{z}/{x}/{y}.mvt${search ? `?${search}` : ''}`;
+}

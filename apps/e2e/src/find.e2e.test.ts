@@ -41,6 +41,13 @@ async function searchTownAndNeed(page: Page) {
 
 describe('/find on the seeded data', () => {
   it('a town and a need give nearby services on the list and the map; "open now" changes them; the URL reproduces the search', async () => {
+    // The map's vector tiles, as the browser asked for them (with their answers).
+    const tiles: Array<{ url: URL; status: number; type: string | null }> = [];
+    b.page.on('response', (res) => {
+      const url = new URL(res.url());
+      if (url.pathname.startsWith('/tiles/services/') && url.pathname.endsWith('.mvt'))
+        tiles.push({ url, status: res.status(), type: res.headers()['content-type'] ?? null });
+    });
     await searchTownAndNeed(b.page);
     const total = await resultCount(b.page);
     expect(total).toBeGreaterThan(0);
@@ -53,10 +60,20 @@ describe('/find on the seeded data', () => {
       .map((km) => Number(km!.replace(',', '.')));
     expect(distances.length).toBe(names.length);
     expect(Math.max(...distances)).toBeLessThanOrEqual(25);
-    // The map shows the points of this page of results.
+    // The map draws vector tiles of the same search: the text, the town and the radius.
+    const place = new URL(b.page.url()).searchParams.get('place');
+    const searched = (t: (typeof tiles)[number]) =>
+      t.url.searchParams.get('search') === NEED &&
+      t.url.searchParams.get('place_id') === place &&
+      t.url.searchParams.get('proximity') === '25000';
+    await expect.poll(() => tiles.filter(searched).length, { timeout: 30_000 }).toBeGreaterThan(0);
+    for (const t of tiles.filter(searched)) {
+      expect(t.status === 200 || t.status === 304, t.url.href).toBe(true);
+      if (t.status === 200) expect(t.type).toBe('application/vnd.mapbox-vector-tile');
+    }
     await expect
-      .poll(() => b.page.locator('.find-map .cm-map').getAttribute('data-points'))
-      .toBe(String(names.length));
+      .poll(() => b.page.locator('.find-map .cm-map').getAttribute('data-tiles'))
+      .toContain('place_id=');
     // Hovering a result highlights its marker.
     await b.page.locator('.find-result').first().hover();
     const firstId = await b.page.locator('.find-result').first().getAttribute('data-service-id');
@@ -67,6 +84,16 @@ describe('/find on the seeded data', () => {
     await b.page.getByRole('button', { name: text(en, 'find.filters.openNow') }).click();
     await b.page.waitForURL((url) => url.searchParams.get('open') === '1');
     await expect.poll(() => resultCount(b.page)).not.toBe(total);
+    // ... and the map reloads its tiles with the filter.
+    await expect
+      .poll(() => tiles.filter((t) => searched(t) && t.url.searchParams.get('open_now') === 'true').length, {
+        timeout: 30_000,
+        message: `map ${await b.page.locator('.find-map .cm-map').getAttribute('data-tiles')}; tiles asked for: ${tiles
+          .slice(-4)
+          .map((t) => `${t.url.pathname}${t.url.search} ${t.status}`)
+          .join(', ')}`,
+      })
+      .toBeGreaterThan(0);
     const openTotal = await resultCount(b.page);
     expect(openTotal).toBeLessThan(total);
     const openNames = await firstNames(b.page);

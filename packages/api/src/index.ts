@@ -26,8 +26,20 @@ export {
   type ServiceSearchItem,
   type ServiceSearchResult,
   searchServices,
+  serviceFilter,
 } from './directory/search';
 export { type ServicePage, servicePage } from './directory/service-page';
+export {
+  CLUSTER_MAX_ZOOM,
+  encodeTile,
+  serviceTile,
+  TILE_EXTENT,
+  TILE_LAYER,
+  TILE_MAX_ZOOM,
+  type TileAddress,
+  tileFeatures,
+  validTile,
+} from './directory/tiles';
 export { createImportJob, type ImportJobView, type JobReport } from './directory-import/jobs';
 export { IMPORT_WORKER_DEFAULTS, ImportWorker, type ImportWorkerOptions } from './directory-import/worker';
 export { documentTexts } from './documents/texts';

@@ -308,6 +308,11 @@ export const routePolicies: Readonly<Record<string, RoutePolicy>> = {
   'GET /api/hsds/taxonomies/:id': { access: 'public', what: 'HSDS: one taxonomy' },
   'GET /api/hsds/taxonomy_terms': { access: 'public', what: 'HSDS: list of taxonomy terms' },
   'GET /api/hsds/taxonomy_terms/:id': { access: 'public', what: 'HSDS: one taxonomy term' },
+  // Vector tiles of the directory search (public points only: hidden addresses approximate).
+  'GET /tiles/services/:z/:x/:file': {
+    access: 'public',
+    what: 'directory map: a vector tile of the services matching the query parameters',
+  },
   // The upload page's file: streamed to disk, queued as an import_job; every location decided per
   // territory when the worker runs it (coordinators: own territories; administrators: all).
   'POST /api/imports/hsds': {

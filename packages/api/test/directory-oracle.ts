@@ -133,6 +133,11 @@ export class DirectoryOracle {
     return this.services.map((s) => s.id);
   }
 
+  /** A location's public point (the approximate one for a hidden address); undefined when none. */
+  publicPointOf(locationId: string): { lat: number; lng: number } | undefined {
+    return this.publicPoint.get(locationId);
+  }
+
   locationIdsOf(serviceId: string): string[] {
     return (this.salsByService.get(serviceId) ?? []).map((s) => s.locationId);
   }

@@ -6,11 +6,14 @@ import {
   addAreaLayers,
   addHighlightLayer,
   addPointLayers,
+  addTileLayers,
   CLUSTER_LAYER,
   HIGHLIGHT_LAYER,
   highlightFilter,
   POINT_LAYER,
   POINT_SOURCE,
+  TILE_MAX_ZOOM,
+  TILE_SOURCE,
 } from './layers';
 import { offlineStyle } from './style';
 
@@ -30,6 +33,12 @@ export interface ServiceMapProps {
   labels: ServiceMapLabels;
   /** Service locations; clustered, drawn as circles (no text: the basemap ships no glyphs). */
   points?: PointCollection;
+  /**
+   * Instead of `points`: a vector tile URL template (`/tiles/services/{z}/{x}/{y}.mvt?...`, the
+   * server clusters). Given at creation, it switches the map to tiles; later changes (other
+   * filters) reload the tiles.
+   */
+  tileUrl?: string;
   /** Territory polygons; `properties.approximate === true` draws a dashed outline. */
   areas?: AreaCollection;
   /** View to show; the map moves whenever the box changes (compared by value). */
@@ -52,6 +61,11 @@ function prefersReducedMotion(): boolean {
   return typeof matchMedia === 'function' && matchMedia('(prefers-reduced-motion: reduce)').matches;
 }
 
+/** Tile requests run in MapLibre's workers, where a path alone does not resolve: make it absolute. */
+function absoluteUrl(url: string): string {
+  return /^[a-z]+:/i.test(url) ? url : `${window.location.origin}${url.startsWith('/') ? '' : '/'}${url}`;
+}
+
 export function ServiceMap(props: ServiceMapProps) {
   const { labels, points, areas, fitBounds, basemapUrl, className } = props;
   const containerRef = useRef<HTMLDivElement>(null);
@@ -60,9 +74,12 @@ export function ServiceMap(props: ServiceMapProps) {
   const [unavailable, setUnavailable] = useState(false);
   const onMoveEndRef = useRef(props.onMoveEnd);
   onMoveEndRef.current = props.onMoveEnd;
+  const highlightedRef = useRef(props.highlightedId);
+  highlightedRef.current = props.highlightedId;
   const onPointClickRef = useRef(props.onPointClick);
   onPointClickRef.current = props.onPointClick;
   const cluster = useRef(props.cluster ?? true);
+  const tiled = useRef(props.tileUrl !== undefined);
   const initialBounds = useRef(fitBounds ?? defaultBounds);
   const fitted = useRef(false);
   const hintId = useId();
@@ -110,14 +127,25 @@ export function ServiceMap(props: ServiceMapProps) {
     };
     map.on('load', () => {
       addAreaLayers(map);
-      addPointLayers(map, { cluster: cluster.current });
-      addHighlightLayer(map);
+      if (props.tileUrl !== undefined) addTileLayers(map, absoluteUrl(props.tileUrl));
+      else addPointLayers(map, { cluster: cluster.current });
+      addHighlightLayer(map, { tiles: tiled.current });
       setReady(true);
       emitBounds();
     });
     map.on('moveend', emitBounds);
     map.on('click', CLUSTER_LAYER, async (event) => {
       const feature = event.features?.[0];
+      if (tiled.current) {
+        // A grid cluster of the server: two zoom levels in splits it, up to single points.
+        if (feature?.geometry.type !== 'Point') return;
+        map.easeTo({
+          center: feature.geometry.coordinates as [number, number],
+          zoom: Math.min(map.getZoom() + 2, TILE_MAX_ZOOM),
+          animate: !prefersReducedMotion(),
+        });
+        return;
+      }
       const clusterId = feature?.properties?.cluster_id;
       if (!feature || typeof clusterId !== 'number' || feature.geometry.type !== 'Point') return;
       const zoom = await map
@@ -159,13 +187,28 @@ export function ServiceMap(props: ServiceMapProps) {
   }, [labels.map]);
 
   useEffect(() => {
-    if (!ready) return;
+    if (!ready || tiled.current) return;
     mapRef.current?.getSource<GeoJSONSource>(POINT_SOURCE)?.setData(points ?? emptyCollection);
   }, [ready, points]);
 
+  // Other filters: the same source with the new URL (MapLibre reloads the tiles in view).
+  const shownTiles = useRef(props.tileUrl);
+  useEffect(() => {
+    const map = mapRef.current;
+    if (!ready || !map || !tiled.current || props.tileUrl === undefined) return;
+    if (shownTiles.current === props.tileUrl) return;
+    shownTiles.current = props.tileUrl;
+    // A new source rather than setTiles: in tests setTiles kept the old tiles on screen.
+    for (const layer of [HIGHLIGHT_LAYER, POINT_LAYER, CLUSTER_LAYER]) map.removeLayer(layer);
+    map.removeSource(TILE_SOURCE);
+    addTileLayers(map, absoluteUrl(props.tileUrl));
+    addHighlightLayer(map, { tiles: true });
+    map.setFilter(HIGHLIGHT_LAYER, highlightFilter(highlightedRef.current, true));
+  }, [ready, props.tileUrl]);
+
   useEffect(() => {
     if (!ready) return;
-    mapRef.current?.setFilter(HIGHLIGHT_LAYER, highlightFilter(props.highlightedId));
+    mapRef.current?.setFilter(HIGHLIGHT_LAYER, highlightFilter(props.highlightedId, tiled.current));
   }, [ready, props.highlightedId]);
 
   useEffect(() => {
@@ -187,7 +230,8 @@ export function ServiceMap(props: ServiceMapProps) {
     <div
       className={['cm-map', className].filter(Boolean).join(' ')}
       // What the canvas shows, for tests and tools that cannot read pixels.
-      data-points={ready ? (points?.features.length ?? 0) : undefined}
+      data-points={ready && !tiled.current ? (points?.features.length ?? 0) : undefined}
+      data-tiles={ready && tiled.current ? props.tileUrl : undefined}
       data-highlighted={ready ? props.highlightedId : undefined}
     >
       {unavailable ? (

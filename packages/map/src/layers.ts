@@ -1,6 +1,11 @@
 import type { FilterSpecification, Map as MapLibreMap } from 'maplibre-gl';
 
 export const POINT_SOURCE = 'caremap-points';
+/** The directory's vector tiles (/tiles/services/{z}/{x}/{y}.mvt), layer `services`. */
+export const TILE_SOURCE = 'caremap-service-tiles';
+export const TILE_SOURCE_LAYER = 'services';
+/** The server clusters up to z12 and sends single points from z13; tiles above z14 are overzoomed. */
+export const TILE_MAX_ZOOM = 14;
 export const AREA_SOURCE = 'caremap-areas';
 export const CLUSTER_LAYER = 'caremap-clusters';
 export const POINT_LAYER = 'caremap-points';
@@ -84,15 +89,50 @@ export function addPointLayers(map: MapLibreMap, { cluster = true }: { cluster?:
 }
 
 /**
+ * Service points from the vector tiles: features `{ count }` are the server's grid clusters, and
+ * `{ count: 1, id, name }` single points (id = the service's id, as in the list). Same look as
+ * the GeoJSON layers, same layer ids, so clicks and the highlight work alike.
+ */
+export function addTileLayers(map: MapLibreMap, url: string): void {
+  map.addSource(TILE_SOURCE, { type: 'vector', tiles: [url], minzoom: 0, maxzoom: TILE_MAX_ZOOM });
+  const from = { source: TILE_SOURCE, 'source-layer': TILE_SOURCE_LAYER };
+  map.addLayer({
+    id: CLUSTER_LAYER,
+    type: 'circle',
+    ...from,
+    filter: ['>', ['get', 'count'], 1],
+    paint: {
+      'circle-color': primary,
+      'circle-opacity': 0.88,
+      'circle-radius': ['step', ['get', 'count'], 12, 10, 16, 50, 21, 200, 27],
+      'circle-stroke-color': '#ffffff',
+      'circle-stroke-width': 2,
+    },
+  });
+  map.addLayer({
+    id: POINT_LAYER,
+    type: 'circle',
+    ...from,
+    filter: ['==', ['get', 'count'], 1],
+    paint: {
+      'circle-color': accent,
+      'circle-radius': 7,
+      'circle-stroke-color': '#ffffff',
+      'circle-stroke-width': 2,
+    },
+  });
+}
+
+/**
  * The point picked in the list beside the map (by `properties.id`): larger, in the primary colour,
  * with a thick dark ring, so it stands out by size and contrast as well as by colour.
  */
-export function addHighlightLayer(map: MapLibreMap): void {
+export function addHighlightLayer(map: MapLibreMap, { tiles = false }: { tiles?: boolean } = {}): void {
   map.addLayer({
     id: HIGHLIGHT_LAYER,
     type: 'circle',
-    source: POINT_SOURCE,
-    filter: highlightFilter(undefined),
+    ...(tiles ? { source: TILE_SOURCE, 'source-layer': TILE_SOURCE_LAYER } : { source: POINT_SOURCE }),
+    filter: highlightFilter(undefined, tiles),
     paint: {
       'circle-color': primary,
       'circle-radius': 11,
@@ -102,6 +142,7 @@ export function addHighlightLayer(map: MapLibreMap): void {
   });
 }
 
-export function highlightFilter(id: string | undefined): FilterSpecification {
-  return ['all', ['!', ['has', 'point_count']], ['==', ['get', 'id'], id ?? '']];
+export function highlightFilter(id: string | undefined, tiles = false): FilterSpecification {
+  const single: FilterSpecification = tiles ? ['==', ['get', 'count'], 1] : ['!', ['has', 'point_count']];
+  return ['all', single, ['==', ['get', 'id'], id ?? '']];
 }

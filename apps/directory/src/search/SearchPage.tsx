@@ -20,6 +20,7 @@ import {
   hasPlace,
   PAGE_SIZE,
   RADII_KM,
+  tileUrl,
   toSearchInput,
   toSearchParams,
 } from '../query';
@@ -83,7 +84,9 @@ export function SearchPage({ query }: { query: FindQuery }) {
     }),
     [items],
   );
+  // The map shows every match (the server's vector tiles, clustered); it opens on this page's.
   const bounds = useMemo(() => bboxOf(points.features), [points]);
+  const tiles = useMemo(() => tileUrl(query), [query]);
 
   const radius = query.radiusKm ?? DEFAULT_RADIUS_KM;
   const wider = RADII_KM.find((km) => km > radius);
@@ -211,9 +214,8 @@ export function SearchPage({ query }: { query: FindQuery }) {
             {mapShown ? (
               <ServiceMap
                 labels={mapLabels}
-                points={points}
+                tileUrl={tiles}
                 fitBounds={bounds}
-                cluster={false}
                 highlightedId={highlighted}
                 onPointClick={(id) => {
                   setHighlighted(id);

@@ -21,12 +21,17 @@
 //   and online.
 // - sort: relevance (name hit, ts_rank, then distance), distance, or name; id breaks every tie.
 import { type Database, selectRows } from '@caremap/db';
-import { DEFAULT_RADIUS_METERS, type ServiceSearchInput, serviceSearchInput } from '@caremap/validators';
+import {
+  DEFAULT_RADIUS_METERS,
+  type ServiceSearchInput,
+  type ServiceSearchQuery,
+  serviceSearchInput,
+} from '@caremap/validators';
 import { type SQL, sql } from 'drizzle-orm';
 import { equivalentLanguageCodes } from './languages';
 import { openAtSql } from './open-hours';
 import { placeById } from './places';
-import { buildTextQuery } from './text-query';
+import { buildTextQuery, type TextQuery } from './text-query';
 
 export interface ServiceSearchItem {
   id: string;
@@ -95,15 +100,34 @@ export interface SearchOptions {
   now?: Date;
 }
 
-export async function searchServices(
+/**
+ * The filter part of the directory search, shared by the list (`searchServices`) and the vector
+ * tiles (tiles.ts), so a map and a list of the same query show the same services. `where` is a
+ * condition over `service s`, joined with `service_search ss` when `text` is set; `locationWithin` is the condition a
+ * location `l` must meet to be shown (a public point, within the radius when a point is given).
+ */
+export interface ServiceFilter {
+  input: ServiceSearchQuery;
+  /** The instant "open" refers to (openAt, else now). */
+  at: Date;
+  where: SQL;
+  text: TextQuery | null;
+  origin: { lat: number; lng: number } | undefined;
+  radius: number;
+  /** The origin as a PostGIS point (SRID 4326); null without one. */
+  point: SQL | null;
+  locationWithin: (l: SQL) => SQL;
+}
+
+/** Parses a search input (zod) and builds its filter; an unknown place is a SearchInputError. */
+export async function serviceFilter(
   db: Database,
   rawInput: ServiceSearchInput,
   options: SearchOptions = {},
-): Promise<ServiceSearchResult> {
+): Promise<ServiceFilter> {
   const input = serviceSearchInput.parse(rawInput);
   const at = input.openAt ? new Date(input.openAt) : (options.now ?? new Date());
-  const atIso = at.toISOString();
-  const today = atIso.slice(0, 10);
+  const today = at.toISOString().slice(0, 10);
 
   let origin: { lat: number; lng: number } | undefined = input.near;
   if (input.placeId !== undefined) {
@@ -113,8 +137,6 @@ export async function searchServices(
   }
   const radius = input.radiusMeters ?? DEFAULT_RADIUS_METERS;
   const text = await buildTextQuery(db, input.text);
-  const sort = input.sort ?? (text ? 'relevance' : origin ? 'distance' : 'name');
-
   const where: SQL[] = [sql`s.status in ('active', 'temporarily closed')`];
   if (text) where.push(sql`ss.document @@ to_tsquery('simple', ${text.any})`);
   if (input.taxonomyTermIds?.length) {
@@ -152,17 +174,34 @@ export async function searchServices(
   if (input.organizationId) where.push(sql`s.organization_id = ${input.organizationId}::uuid`);
   if (input.modifiedAfter) where.push(sql`s.updated_at > ${input.modifiedAfter}::timestamptz`);
 
+  const point = origin ? sql`ST_SetSRID(ST_MakePoint(${origin.lng}, ${origin.lat}), 4326)` : null;
+  const locationWithin = (l: SQL) =>
+    point && origin
+      ? sql`${l}.public_geom is not null
+          and ${l}.public_geom && ST_Expand(${point}, ${degreesFor(radius, origin.lat)})
+          and ST_DWithin(${l}.public_geom::geography, ${point}::geography, ${radius})`
+      : sql`${l}.public_geom is not null`;
+  return { input, at, where: sql.join(where, sql` and `), text, origin, radius, point, locationWithin };
+}
+
+export async function searchServices(
+  db: Database,
+  rawInput: ServiceSearchInput,
+  options: SearchOptions = {},
+): Promise<ServiceSearchResult> {
+  const filter = await serviceFilter(db, rawInput, options);
+  const { input, at, text, origin, point } = filter;
+  const atIso = at.toISOString();
+  const sort = input.sort ?? (text ? 'relevance' : origin ? 'distance' : 'name');
+
   // With a point: the nearest public point within the radius (no such location, no result).
   // Without one: the service's first location by id, looked up for the page's rows only.
-  const point = origin ? sql`ST_SetSRID(ST_MakePoint(${origin.lng}, ${origin.lat}), 4326)` : null;
   const nearest = point
     ? sql`join lateral (
         select l.id as location_id, ST_Y(l.public_geom) as lat, ST_X(l.public_geom) as lng,
                ST_Distance(l.public_geom::geography, ${point}::geography) as distance
         from service_at_location sal join location l on l.id = sal.location_id
-        where sal.service_id = s.id and l.public_geom is not null
-          and l.public_geom && ST_Expand(${point}, ${degreesFor(radius, origin!.lat)})
-          and ST_DWithin(l.public_geom::geography, ${point}::geography, ${radius})
+        where sal.service_id = s.id and ${filter.locationWithin(sql`l`)}
         order by distance, l.id limit 1) loc on true`
     : sql``;
   const located = point
@@ -184,7 +223,7 @@ export async function searchServices(
         join organization o on o.id = s.organization_id
         join service_search ss on ss.service_id = s.id
         ${nearest}
-        where ${sql.join(where, sql` and `)}`;
+        where ${filter.where}`;
 
   // Items and count are two statements (run side by side), so a page needs no window over every
   // match and the name order can walk the (name_text, service_id) index.

@@ -4,12 +4,15 @@ import { createHash } from 'node:crypto';
 import { type Database, schema, selectRows } from '@caremap/db';
 import { seed } from '@caremap/db/seed';
 import { useTestDatabase } from '@caremap/db/testing';
+import { VectorTile } from '@mapbox/vector-tile';
 import type { TRPCError } from '@trpc/server';
 import { eq, sql } from 'drizzle-orm';
+import { PbfReader } from 'pbf';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { DirectoryOracle, haversine } from '../../test/directory-oracle';
 import { callerFor } from '../../test/fixtures';
 import { leadingZeroBits, solveChallenge } from '../directory/suggest';
+import { serviceTile } from '../directory/tiles';
 
 const NOW = new Date('2026-12-02T09:00:00Z');
 const t = useTestDatabase();
@@ -212,8 +215,35 @@ describe('hidden addresses', () => {
         await caller.directory.search({ near: h, radiusMeters: 3_000, sort: 'name', openNow: true }),
         'search',
       );
+      // The tile door, decoded back to longitude/latitude: the 3 x 3 tiles around the exact point
+      // at z13 (single points; a tile is ~3 km, so the approximate point is among them), and the
+      // tile holding it at a clustered zoom (12) and a close one (16).
+      let shown = 0;
+      for (const z of [12, 13, 16]) {
+        const n = 2 ** z;
+        const rad = (h.lat * Math.PI) / 180;
+        const cx = Math.floor(((h.lng + 180) / 360) * n);
+        const cy = Math.floor(((1 - Math.log(Math.tan(rad) + 1 / Math.cos(rad)) / Math.PI) / 2) * n);
+        const around = z === 13 ? [-1, 0, 1] : [0];
+        for (const x of around.map((d) => cx + d)) {
+          for (const y of around.map((d) => cy + d)) {
+            const bytes = await serviceTile(db, t.current.kind, { z, x, y }, {}, { now: NOW });
+            const layer = new VectorTile(new PbfReader(bytes)).layers.services;
+            for (let i = 0; i < (layer?.length ?? 0); i++) {
+              const feature = layer!.feature(i).toGeoJSON(x, y, z);
+              const [lng, lat] = (feature.geometry as GeoJSON.Point).coordinates as [number, number];
+              const props = feature.properties as Record<string, unknown>;
+              expect(JSON.stringify(props)).not.toContain(h.address1);
+              if (props.location_id !== h.id) continue;
+              shown++;
+              expect(haversine({ lat, lng }, h), `tile ${z}/${x}/${y}`).toBeGreaterThan(1_000);
+            }
+          }
+        }
+      }
+      expect(shown, 'the hidden place is on the map, at its approximate point').toBeGreaterThan(0);
     }
-  }, 180_000); // crawls every door of every hidden location
+  }, 300_000); // crawls every door (tiles too) of every hidden location
 });
 
 describe('directory.suggestEdit', () => {
