@@ -10,6 +10,9 @@ export async function serveOnFreePort(app: ReturnType<typeof createApp>) {
   const server = await new Promise<ReturnType<typeof serve>>((resolve) => {
     const s = serve({ fetch: app.fetch, port: 0, hostname: '127.0.0.1' }, () => resolve(s));
   });
+  // Longer than any pause between a client's requests, so a kept-alive socket is never closed
+  // under a request being sent on it (ECONNRESET on a loaded machine).
+  (server as unknown as { keepAliveTimeout: number }).keepAliveTimeout = 60_000;
   const { port } = server.address() as AddressInfo;
   return {
     url: `http://127.0.0.1:${port}`,
