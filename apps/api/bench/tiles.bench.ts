@@ -7,16 +7,15 @@
 //   pnpm --filter @caremap/server exec tsx bench/tiles.bench.ts
 //   BENCH_DATABASE_URL=postgres://... (default the loopback server; `none` skips it)
 //   BENCH_SCALE=N adds N synthetic services (seed --scale) first; BENCH_ROUNDS (default 200)
-import { openDatabase, selectRows } from '@caremap/db';
+import { type DatabaseHandle, selectRows } from '@caremap/db';
+import { forEachBenchDatabase } from '@caremap/db/bench';
 import { seed } from '@caremap/db/seed';
 import { sql } from 'drizzle-orm';
-import postgres from 'postgres';
 import { createApp } from '../src/app';
 import { memoryLogger, serveOnFreePort } from '../test/http';
 
 const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 200);
 const SCALE = Number(process.env.BENCH_SCALE ?? 0);
-const serverUrl = process.env.BENCH_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
 const BUDAPEST = { lat: 47.4979, lng: 19.0402 };
 
 const pct = (xs: number[], p: number) =>
@@ -44,11 +43,9 @@ async function time(run: () => Promise<unknown>): Promise<number[]> {
   return out;
 }
 
-async function benchOn(databaseUrl: string | undefined, label: string) {
-  const handle = await openDatabase({ databaseUrl, dataDir: 'memory://' });
+async function benchOn(handle: DatabaseHandle, label: string) {
   const server = await serveOnFreePort(createApp({ database: handle, logger: memoryLogger().logger }));
   try {
-    await handle.migrate();
     await seed(handle.db, { demoPassword: 'bench', now: new Date('2026-12-02T09:00:00Z'), scale: SCALE });
     const db = handle.db;
     const [{ n } = { n: 0 }] = await selectRows<{ n: number }>(
@@ -93,30 +90,7 @@ async function benchOn(databaseUrl: string | undefined, label: string) {
     if (handle.kind === 'postgres') console.log('  targets: p95 <= 5 ms, ratio <= 2.5x');
   } finally {
     await server.close();
-    await handle.close();
   }
 }
 
-if (process.env.BENCH_PGLITE !== '0') await benchOn(undefined, 'PGlite');
-if (serverUrl !== 'none') {
-  const name = `caremap_bench_tiles_${process.pid}`;
-  let admin: postgres.Sql | undefined;
-  try {
-    admin = postgres(serverUrl, { max: 1, onnotice: () => {} });
-    await admin.unsafe(`create database ${name}`);
-  } catch (error) {
-    console.log(`\nPostgreSQL: skipped, ${serverUrl} unreachable (${(error as Error).message})`);
-    await admin?.end();
-    admin = undefined;
-  }
-  if (admin) {
-    const u = new URL(serverUrl);
-    u.pathname = `/${name}`;
-    try {
-      await benchOn(u.toString(), 'PostgreSQL');
-    } finally {
-      await admin.unsafe(`drop database if exists ${name} with (force)`);
-      await admin.end();
-    }
-  }
-}
+await forEachBenchDatabase(benchOn);

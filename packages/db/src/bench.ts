@@ -8,17 +8,23 @@ import { withDatabase } from './testing';
  * The databases a bench measures, one after another: embedded PGlite (in memory), then PostgreSQL
  * in a scratch database created on BENCH_DATABASE_URL (default the loopback server; `none` skips
  * it, an unreachable server is reported and skipped). Each is migrated; the scratch is dropped.
+ * BENCH_ONLY=pglite or BENCH_ONLY=postgres keeps one of the two.
  */
 export async function forEachBenchDatabase(
   run: (handle: DatabaseHandle, label: 'PGlite' | 'PostgreSQL') => Promise<void>,
 ): Promise<void> {
-  const pglite = await openDatabase({ dataDir: 'memory://' });
-  try {
-    await pglite.migrate();
-    await run(pglite, 'PGlite');
-  } finally {
-    await pglite.close();
+  // BENCH_ONLY=postgres or BENCH_ONLY=pglite measures one of them.
+  const only = process.env.BENCH_ONLY;
+  if (only !== 'postgres') {
+    const pglite = await openDatabase({ dataDir: 'memory://' });
+    try {
+      await pglite.migrate();
+      await run(pglite, 'PGlite');
+    } finally {
+      await pglite.close();
+    }
   }
+  if (only === 'pglite') return;
   const serverUrl = process.env.BENCH_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
   if (serverUrl === 'none') return;
   const name = `caremap_bench_${process.pid}_${randomBytes(3).toString('hex')}`;

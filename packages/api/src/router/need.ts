@@ -1,0 +1,96 @@
+import { type Database, schema, selectRows } from '@caremap/db';
+import { needCreateInput, needListInput, needStatsInput, needUpdateInput } from '@caremap/validators';
+import { sql } from 'drizzle-orm';
+import { appError } from '../errors';
+import {
+  assertMayWriteNeed,
+  insertNeed,
+  listNeeds,
+  needAssignments,
+  needStats,
+  readNeed,
+} from '../network/needs';
+import { protectedProcedure, router } from '../trpc';
+
+export const needRouter = router({
+  /** Needs of the territory and its parts, open and most severe first. */
+  list: protectedProcedure.input(needListInput).query(({ ctx, input }) => listNeeds(ctx.db, ctx.user, input)),
+  /** Quarterly counts by category and status. */
+  stats: protectedProcedure.input(needStatsInput).query(({ ctx, input }) => needStats(ctx.db, ctx.user, input)),
+  create: protectedProcedure.input(needCreateInput).mutation(async ({ ctx, input }) => {
+    const user = ctx.user!;
+    await assertMayWriteNeed(ctx.db, user, input.territoryId, 'create');
+    return ctx.db.transaction(async (tx) => {
+      const row = await insertNeed(tx, user, input);
+      const created = (await readNeed(tx, row.id))!;
+      await tx.insert(schema.recordHistory).values({
+        entity: 'need',
+        entityId: row.id,
+        version: row.version,
+        action: 'create',
+        changedBy: user.userId,
+        previous: null,
+        next: created.fields,
+      });
+      return { id: row.id, version: row.version };
+    });
+  }),
+  /**
+   * Changes on top of the version the editor loaded. Someone else's save since then is a CONFLICT
+   * carrying both versions; the history row is written in the same transaction.
+   */
+  update: protectedProcedure.input(needUpdateInput).mutation(async ({ ctx, input }) => {
+    const user = ctx.user!;
+    return ctx.db.transaction(async (tx) => {
+      const current = await readNeed(tx, input.id, true);
+      if (!current) throw appError('NOT_FOUND', 'not_found', 'id: no need with this id');
+      await assertMayWriteNeed(ctx.db, user, current.territoryId, 'update');
+      const changes: Record<string, string | null> = { ...input.changes };
+      if (current.version !== input.expectedVersion)
+        throw appError(
+          'CONFLICT',
+          'conflict',
+          `expectedVersion: the need is at version ${current.version}, changed by someone else since version ${input.expectedVersion}`,
+          {
+            entity: 'need',
+            id: input.id,
+            theirs: { version: current.version, fields: current.fields },
+            yours: { expectedVersion: input.expectedVersion, changes },
+          },
+        );
+      const merged = { ...current.fields, ...changes };
+      if ((merged.status === 'met') !== (merged.metOn !== null))
+        throw appError('BAD_REQUEST', 'invalid_state', 'metOn: a need has a date it was met exactly when it is met', {
+          field: 'metOn',
+        });
+      if (merged.metOn && merged.reportedOn && merged.metOn < merged.reportedOn)
+        throw appError('BAD_REQUEST', 'invalid_state', 'metOn: a need cannot be met before it was reported', {
+          field: 'metOn',
+        });
+      const previous: Record<string, string | null> = {};
+      const next: Record<string, string | null> = {};
+      for (const [key, value] of Object.entries(changes)) {
+        if (current.fields[key] === value) continue;
+        previous[key] = current.fields[key] ?? null;
+        next[key] = value;
+      }
+      if (Object.keys(next).length === 0) return { version: current.version };
+      const [row] = await selectRows<{ version: number }>(
+        tx as unknown as Database,
+        sql`update need set ${needAssignments(next)}
+            where id = ${input.id}::uuid and version = ${input.expectedVersion} returning version`,
+      );
+      const version = Number(row!.version);
+      await tx.insert(schema.recordHistory).values({
+        entity: 'need',
+        entityId: input.id,
+        version,
+        action: 'update',
+        changedBy: user.userId,
+        previous,
+        next,
+      });
+      return { version };
+    });
+  }),
+});
