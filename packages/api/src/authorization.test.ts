@@ -138,6 +138,43 @@ const sampleInputs: Record<string, unknown> = {
     name: 'Sample',
     answers: [{ optionId: NO_SUCH_CONFERENCE, answer: 'yes' }],
   },
+  // Network records: unknown rows and territories answer NOT_FOUND past the guard, and a create with
+  // a pin off the globe BAD_REQUEST; the per-row decisions (inside or outside the caller's
+  // territories, per role) are in network/records/records.test.ts.
+  'networkRecord.list': { territoryId: NO_SUCH_CONFERENCE },
+  'networkRecord.get': { entity: 'service', id: NO_SUCH_CONFERENCE },
+  'networkRecord.history': { entity: 'organization', id: NO_SUCH_CONFERENCE },
+  'networkRecord.createPartner': {
+    name: 'ZŠ Authorisation',
+    partnerKind: 'school',
+    address: null,
+    city: 'Jihlava',
+    email: null,
+    phone: null,
+    lat: 149.4,
+    lng: 15.5,
+    contactPerson: null,
+    cooperationAgreement: false,
+    agreementDate: null,
+    notes: null,
+    country: 'CZ',
+  },
+  'networkRecord.createProvider': {
+    organization: { name: 'Poradna', description: 'Rodinná poradna', email: null, website: null },
+    service: { name: 'Poradenství', description: null },
+    location: { name: null, lat: 149.4, lng: 15.5, address: null, city: null },
+  },
+  'networkRecord.update': {
+    entity: 'partner_institution',
+    id: NO_SUCH_CONFERENCE,
+    expectedVersion: 1,
+    changes: { notes: 'x' },
+  },
+  'networkRecord.due': { territoryId: NO_SUCH_CONFERENCE },
+  'networkRecord.verify': { entity: 'location', id: NO_SUCH_CONFERENCE, expectedVersion: 1 },
+  'networkRecord.suggestions': { territoryId: NO_SUCH_CONFERENCE },
+  'networkRecord.acceptSuggestion': { suggestionId: NO_SUCH_CONFERENCE, expectedVersion: 1, changes: {} },
+  'networkRecord.rejectSuggestion': { suggestionId: NO_SUCH_CONFERENCE, reason: 'not true' },
 };
 
 type Outcome = 'allowed' | 'UNAUTHORIZED:not_signed_in' | 'FORBIDDEN:forbidden' | `error:${string}`;

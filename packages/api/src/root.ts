@@ -6,6 +6,7 @@ import { directoryRouter } from './router/directory';
 import { directoryImportRouter } from './router/directory-import';
 import { invitationRouter } from './router/invitation';
 import { actionItemsRouter, recordRouter } from './router/meeting-record';
+import { networkRecordRouter } from './router/network-record';
 import { pollRouter } from './router/poll';
 import { taxonomyRouter } from './router/taxonomy';
 import { territoryRouter } from './router/territory';
@@ -24,6 +25,7 @@ export const appRouter = router({
   record: recordRouter,
   actionItems: actionItemsRouter,
   poll: pollRouter,
+  networkRecord: networkRecordRouter,
 });
 
 export type AppRouter = typeof appRouter;
