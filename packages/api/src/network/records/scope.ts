@@ -18,15 +18,17 @@ export function pointsOf(entity: RecordEntity, id: SQL): SQL {
       return sql`select geom from location where id = ${id}`;
     case 'partner_institution':
       return sql`select geom from partner_institution where id = ${id}`;
+    // Aliases of their own: the subquery is correlated with the caller's query, whose aliases it
+    // must not shadow.
     case 'service':
-      return sql`select l.geom from service_at_location sal join location l on l.id = sal.location_id
-                 where sal.service_id = ${id}
-                 union all select l.geom from service s join location l on l.organization_id = s.organization_id
-                 where s.id = ${id}`;
+      return sql`select pt_l.geom from service_at_location pt_sal join location pt_l on pt_l.id = pt_sal.location_id
+                 where pt_sal.service_id = ${id}
+                 union all select pt_l.geom from service pt_s join location pt_l on pt_l.organization_id = pt_s.organization_id
+                 where pt_s.id = ${id}`;
     case 'organization':
       return sql`select geom from location where organization_id = ${id}
-                 union all select l.geom from service s join service_at_location sal on sal.service_id = s.id
-                 join location l on l.id = sal.location_id where s.organization_id = ${id}`;
+                 union all select pt_l.geom from service pt_s join service_at_location pt_sal on pt_sal.service_id = pt_s.id
+                 join location pt_l on pt_l.id = pt_sal.location_id where pt_s.organization_id = ${id}`;
   }
 }
 
