@@ -312,6 +312,28 @@ describe('authorisation rules', () => {
     setSessionToken: () => {},
   });
 
+  it('lets a networker add a partner institution inside their territory only; an administrator anywhere', async () => {
+    const school = (lng: number) => ({
+      ...(sampleInputs['networkRecord.createPartner'] as Record<string, unknown>),
+      lat: 49.4,
+      lng,
+    });
+    const as = async (role: Role, lng: number) => {
+      const session = callerFor(t.current.db, `10.78.0.${++clientNo % 250}`);
+      await (await session.caller()).auth.login({ email: `${role}@test.caremap.eu`, password: PASSWORD });
+      return (await session.caller()).networkRecord
+        .createPartner(school(lng) as never)
+        .then(() => 'allowed' as Outcome, outcomeOf);
+    };
+    // The test world's territory spans 15-16 E; 17.5 E lies in no territory of anybody's.
+    expect(await as('networker', 15.5)).toBe('allowed');
+    expect(await as('networker', 17.5)).toBe('FORBIDDEN:forbidden');
+    // The world's coordinator holds no territory: nothing inside their region to edit.
+    expect(await as('coordinator', 15.5)).toBe('FORBIDDEN:forbidden');
+    expect(await as('admin', 17.5)).toBe('allowed');
+    expect(await as('organiser', 15.5)).toBe('FORBIDDEN:forbidden');
+  });
+
   it('refuses a procedure without a policy entry at run time, naming it', async () => {
     const rogue = createCallerFactory(
       router({ rogue: router({ open: publicProcedure.query(() => 'data') }) }),

@@ -80,6 +80,11 @@ export async function assertRecordInScope(
   id: string,
   action: Action,
 ): Promise<void> {
+  const [exists] = await selectRows<{ n: number }>(
+    db,
+    sql`select count(*)::int as n from ${entities[entity].table} where id = ${id}::uuid`,
+  );
+  if (!exists?.n) throw appError('NOT_FOUND', 'not_found', `id: no ${entity} with this id`);
   assertInScope(user, entity, action, await territoriesOf(db, entity, id));
 }
 
