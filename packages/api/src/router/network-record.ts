@@ -32,8 +32,12 @@ export const networkRecordRouter = router({
   createProvider: protectedProcedure
     .input(providerCreateInput)
     .mutation(({ ctx, input }) => createProvider(ctx, input)),
-  update: protectedProcedure.input(recordUpdateInput).mutation(({ ctx, input }) => updateRecordHandler(ctx, input)),
-  due: protectedProcedure.input(territoryRecordsInput).query(({ ctx, input }) => dueForVerification(ctx, input)),
+  update: protectedProcedure
+    .input(recordUpdateInput)
+    .mutation(({ ctx, input }) => updateRecordHandler(ctx, input)),
+  due: protectedProcedure
+    .input(territoryRecordsInput)
+    .query(({ ctx, input }) => dueForVerification(ctx, input)),
   verify: protectedProcedure.input(recordVerifyInput).mutation(({ ctx, input }) => verifyRecord(ctx, input)),
   suggestions: protectedProcedure
     .input(territoryRecordsInput)

@@ -50,7 +50,10 @@ export async function listSuggestions(ctx: Ctx, input: z.output<typeof territory
     const entity = r.entity as RecordEntity;
     const record = await readRecord(ctx.db, entity, r.target_id as string);
     if (!record) continue;
-    const changes = (typeof r.changes === 'string' ? JSON.parse(r.changes) : r.changes) as Record<string, string>;
+    const changes = (typeof r.changes === 'string' ? JSON.parse(r.changes) : r.changes) as Record<
+      string,
+      string
+    >;
     items.push({
       id: r.id as string,
       entity,
@@ -76,7 +79,9 @@ async function pending(ctx: Ctx, suggestionId: string) {
   );
   if (!row) throw appError('NOT_FOUND', 'not_found', 'suggestionId: no such suggestion');
   if (row.status !== 'pending')
-    throw appError('CONFLICT', 'invalid_state', `suggestionId: already ${row.status}`, { status: row.status });
+    throw appError('CONFLICT', 'invalid_state', `suggestionId: already ${row.status}`, {
+      status: row.status,
+    });
   await assertRecordInScope(ctx.db, ctx.user, row.target_entity, row.target_id, 'update');
   return row;
 }
@@ -109,15 +114,22 @@ export async function acceptSuggestion(ctx: Ctx, input: z.output<typeof suggesti
       userId: ctx.user.userId,
       action: 'suggestion',
     });
-    const [done] = await selectRows<{ id: string }>(tx as never, markReviewed('accepted', ctx, input.suggestionId, null));
-    if (!done) throw appError('CONFLICT', 'invalid_state', 'suggestionId: reviewed by someone else meanwhile');
+    const [done] = await selectRows<{ id: string }>(
+      tx as never,
+      markReviewed('accepted', ctx, input.suggestionId, null),
+    );
+    if (!done)
+      throw appError('CONFLICT', 'invalid_state', 'suggestionId: reviewed by someone else meanwhile');
     return { version: result.version, applied: result.next };
   });
 }
 
 export async function rejectSuggestion(ctx: Ctx, input: z.output<typeof suggestionRejectInput>) {
   await pending(ctx, input.suggestionId);
-  const [done] = await selectRows<{ id: string }>(ctx.db, markReviewed('rejected', ctx, input.suggestionId, input.reason));
+  const [done] = await selectRows<{ id: string }>(
+    ctx.db,
+    markReviewed('rejected', ctx, input.suggestionId, input.reason),
+  );
   if (!done) throw appError('CONFLICT', 'invalid_state', 'suggestionId: reviewed by someone else meanwhile');
   return { ok: true as const };
 }

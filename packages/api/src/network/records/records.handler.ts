@@ -82,7 +82,9 @@ export async function listRecords(ctx: Ctx, input: z.output<typeof territoryReco
       organization: r.org_id
         ? { id: r.org_id as string, name: r.org_name as string, version: Number(r.org_version) }
         : null,
-      services: (typeof r.services === 'string' ? JSON.parse(r.services) : r.services) as MapRecord['services'],
+      services: (typeof r.services === 'string'
+        ? JSON.parse(r.services)
+        : r.services) as MapRecord['services'],
     })),
     ...partners.map((r) => ({
       entity: 'partner_institution' as const,

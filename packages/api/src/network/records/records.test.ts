@@ -81,7 +81,9 @@ beforeAll(async () => {
   ids.region = region!.id;
   ids.other = other!.id;
   await db.update(schema.territory).set({ parentId: region!.id }).where(sql`id = ${world.territory.id}`);
-  await db.insert(schema.territoryAssignment).values({ userId: world.users.coordinator, territoryId: region!.id });
+  await db
+    .insert(schema.territoryAssignment)
+    .values({ userId: world.users.coordinator, territoryId: region!.id });
   // Coordinators also run organisation-wide things; the region is the only territory they hold here.
 
   const [org] = await db
@@ -90,7 +92,11 @@ beforeAll(async () => {
     .returning();
   const [svc] = await db
     .insert(schema.service)
-    .values({ organizationId: org!.id, name: 'Sociálně aktivizační služba', description: 'Pro rodiny s dětmi' })
+    .values({
+      organizationId: org!.id,
+      name: 'Sociálně aktivizační služba',
+      description: 'Pro rodiny s dětmi',
+    })
     .returning();
   const [loc] = await db
     .insert(schema.location)
@@ -116,7 +122,10 @@ describe('adding and listing', () => {
     const created = await callers.networker!.networkRecord.createPartner(partnerInput(49.39, 15.58));
     ids.school = created.id;
     expect(created.version).toBe(1);
-    const record = await callers.networker!.networkRecord.get({ entity: 'partner_institution', id: created.id });
+    const record = await callers.networker!.networkRecord.get({
+      entity: 'partner_institution',
+      id: created.id,
+    });
     expect(record.fields).toMatchObject({
       name: 'ZŠ Jihlava, Otokara Březiny',
       partnerKind: 'school',
@@ -132,9 +141,17 @@ describe('adding and listing', () => {
     );
     // The smallest of the networker's territories holding the pin.
     expect(row!.territory_id).toBe(world.territory.id);
-    const history = await callers.networker!.networkRecord.history({ entity: 'partner_institution', id: created.id });
+    const history = await callers.networker!.networkRecord.history({
+      entity: 'partner_institution',
+      id: created.id,
+    });
     expect(history.items).toHaveLength(1);
-    expect(history.items[0]).toMatchObject({ action: 'create', version: 1, changedBy: 'Test networker', previous: null });
+    expect(history.items[0]).toMatchObject({
+      action: 'create',
+      version: 1,
+      changedBy: 'Test networker',
+      previous: null,
+    });
 
     const list = await callers.networker!.networkRecord.list({ territoryId: world.territory.id });
     expect(list.items.map((i) => [i.entity, i.kind, i.name]).sort()).toEqual([
@@ -156,7 +173,10 @@ describe('adding and listing', () => {
     const service = await callers.networker!.networkRecord.get({ entity: 'service', id: made.serviceId });
     expect(service.fields.name).toBe('Rodinná terapie');
     const outside = await failure(
-      callers.networker!.networkRecord.createProvider({ ...input, location: { ...input.location, lng: 17.5 } }),
+      callers.networker!.networkRecord.createProvider({
+        ...input,
+        location: { ...input.location, lng: 17.5 },
+      }),
     );
     expect(outside).toMatchObject({ code: 'FORBIDDEN', appCode: 'forbidden' });
     const [n] = await selectRows<{ n: number }>(
@@ -168,7 +188,10 @@ describe('adding and listing', () => {
 
   it('names the field and the problem of a bad input', async () => {
     const bad = await failure(
-      callers.networker!.networkRecord.createPartner({ ...partnerInput(49.4, 15.5), cooperationAgreement: false }),
+      callers.networker!.networkRecord.createPartner({
+        ...partnerInput(49.4, 15.5),
+        cooperationAgreement: false,
+      }),
     );
     expect(bad.code).toBe('BAD_REQUEST');
     expect(bad.message).toContain('agreementDate');
@@ -256,7 +279,10 @@ describe('no lost edits', () => {
     );
     expect(out.code).toBe('FORBIDDEN');
     // A date without an agreement on the stored record: refused by the handler, nothing written.
-    const school = await callers.networker!.networkRecord.get({ entity: 'partner_institution', id: ids.school! });
+    const school = await callers.networker!.networkRecord.get({
+      entity: 'partner_institution',
+      id: ids.school!,
+    });
     const bad = await failure(
       callers.networker!.networkRecord.update({
         entity: 'partner_institution',
@@ -266,10 +292,16 @@ describe('no lost edits', () => {
       }),
     );
     expect(bad.code).toBe('BAD_REQUEST');
-    const again = await callers.networker!.networkRecord.get({ entity: 'partner_institution', id: ids.school! });
+    const again = await callers.networker!.networkRecord.get({
+      entity: 'partner_institution',
+      id: ids.school!,
+    });
     expect(again.version).toBe(school.version);
     expect(again.fields.cooperationAgreement).toBe(true);
-    const history = await callers.networker!.networkRecord.history({ entity: 'partner_institution', id: ids.school! });
+    const history = await callers.networker!.networkRecord.history({
+      entity: 'partner_institution',
+      id: ids.school!,
+    });
     expect(history.items).toHaveLength(1);
   });
 });
@@ -297,8 +329,14 @@ describe('verification', () => {
       expectedVersion: school.version,
     });
     expect(verified.version).toBe(school.version + 1);
-    const record = await callers.networker!.networkRecord.get({ entity: 'partner_institution', id: school.id });
-    expect(record).toMatchObject({ verifiedByName: 'Test networker', lastVerifiedAt: verified.lastVerifiedAt });
+    const record = await callers.networker!.networkRecord.get({
+      entity: 'partner_institution',
+      id: school.id,
+    });
+    expect(record).toMatchObject({
+      verifiedByName: 'Test networker',
+      lastVerifiedAt: verified.lastVerifiedAt,
+    });
     const after = await callers.networker!.networkRecord.due({ territoryId: world.territory.id });
     expect(after.items.some((i) => i.id === school.id)).toBe(false);
 
@@ -308,12 +346,19 @@ describe('verification', () => {
     );
     const stale = await callers.networker!.networkRecord.due({ territoryId: world.territory.id });
     expect(stale.items.some((i) => i.id === school.id)).toBe(true);
-    const history = await callers.networker!.networkRecord.history({ entity: 'partner_institution', id: school.id });
+    const history = await callers.networker!.networkRecord.history({
+      entity: 'partner_institution',
+      id: school.id,
+    });
     expect(history.items[0]).toMatchObject({ action: 'verify', previous: { lastVerifiedAt: null } });
 
     // Verifying on top of an older version: CONFLICT, the record was changed since the review.
     const conflict = await failure(
-      callers.networker!.networkRecord.verify({ entity: 'partner_institution', id: school.id, expectedVersion: 1 }),
+      callers.networker!.networkRecord.verify({
+        entity: 'partner_institution',
+        id: school.id,
+        expectedVersion: 1,
+      }),
     );
     expect(conflict.code).toBe('CONFLICT');
   });
@@ -358,21 +403,37 @@ describe('moderation of public suggestions', () => {
       next: { name: 'Sociálně aktivizační služba pro rodiny s dětmi' },
     });
 
-    await callers.networker!.networkRecord.rejectSuggestion({ suggestionId: two!.id, reason: 'Nesouvisí se službou' });
+    await callers.networker!.networkRecord.rejectSuggestion({
+      suggestionId: two!.id,
+      reason: 'Nesouvisí se službou',
+    });
     const rows = await selectRows<{ id: string; status: string; review_reason: string | null }>(
       db,
       sql`select id, status::text as status, review_reason from suggestion order by created_at, id`,
     );
     expect(rows.find((r) => r.id === one!.id)?.status).toBe('accepted');
-    expect(rows.find((r) => r.id === two!.id)).toMatchObject({ status: 'rejected', review_reason: 'Nesouvisí se službou' });
-    expect((await callers.networker!.networkRecord.suggestions({ territoryId: world.territory.id })).items).toEqual([]);
+    expect(rows.find((r) => r.id === two!.id)).toMatchObject({
+      status: 'rejected',
+      review_reason: 'Nesouvisí se službou',
+    });
+    expect(
+      (await callers.networker!.networkRecord.suggestions({ territoryId: world.territory.id })).items,
+    ).toEqual([]);
     // Twice: the suggestion is no longer pending.
-    expect((await failure(callers.networker!.networkRecord.rejectSuggestion({ suggestionId: two!.id, reason: 'again' }))).code).toBe(
-      'CONFLICT',
-    );
+    expect(
+      (
+        await failure(
+          callers.networker!.networkRecord.rejectSuggestion({ suggestionId: two!.id, reason: 'again' }),
+        )
+      ).code,
+    ).toBe('CONFLICT');
     // Outside the networker's territories: refused; the administrator moderates it.
     expect(
-      (await failure(callers.networker!.networkRecord.rejectSuggestion({ suggestionId: far!.id, reason: 'mimo' }))).code,
+      (
+        await failure(
+          callers.networker!.networkRecord.rejectSuggestion({ suggestionId: far!.id, reason: 'mimo' }),
+        )
+      ).code,
     ).toBe('FORBIDDEN');
     const adminQueue = await callers.admin!.networkRecord.suggestions({ territoryId: ids.other! });
     expect(adminQueue.items.map((i) => i.id)).toEqual([far!.id]);
@@ -389,13 +450,20 @@ describe('who may do what where', () => {
     caller.networkRecord
       .get({ entity: 'organization', id })
       .then((r) =>
-        caller.networkRecord.update({ entity: 'organization', id, expectedVersion: r.version, changes: { alternateName: `by ${Date.now()}` } }),
+        caller.networkRecord.update({
+          entity: 'organization',
+          id,
+          expectedVersion: r.version,
+          changes: { alternateName: `by ${Date.now()}` },
+        }),
       );
 
   it('networker: inside their ORP only', async () => {
     await expect(edit(callers.networker!, ids.org!)).resolves.toBeDefined();
     expect((await failure(edit(callers.networker!, ids.farOrg!))).code).toBe('FORBIDDEN');
-    expect((await failure(callers.networker!.networkRecord.list({ territoryId: ids.other! }))).code).toBe('FORBIDDEN');
+    expect((await failure(callers.networker!.networkRecord.list({ territoryId: ids.other! }))).code).toBe(
+      'FORBIDDEN',
+    );
   });
 
   it('coordinator: inside their region (its ORPs too), not beyond', async () => {
@@ -403,7 +471,9 @@ describe('who may do what where', () => {
     expect((await failure(edit(callers.coordinator!, ids.farOrg!))).code).toBe('FORBIDDEN');
     const orp = await callers.coordinator!.networkRecord.list({ territoryId: world.territory.id });
     expect(orp.items.length).toBeGreaterThan(0);
-    expect((await failure(callers.coordinator!.networkRecord.due({ territoryId: ids.other! }))).code).toBe('FORBIDDEN');
+    expect((await failure(callers.coordinator!.networkRecord.due({ territoryId: ids.other! }))).code).toBe(
+      'FORBIDDEN',
+    );
   });
 
   it('administrator: everywhere', async () => {
@@ -415,9 +485,13 @@ describe('who may do what where', () => {
   it('organiser and partner: refused every network record procedure', async () => {
     for (const role of ['organiser', 'partner']) {
       const caller = callers[role]!;
-      expect((await failure(caller.networkRecord.list({ territoryId: world.territory.id }))).code).toBe('FORBIDDEN');
+      expect((await failure(caller.networkRecord.list({ territoryId: world.territory.id }))).code).toBe(
+        'FORBIDDEN',
+      );
       expect((await failure(edit(caller, ids.org!))).code).toBe('FORBIDDEN');
-      expect((await failure(caller.networkRecord.createPartner(partnerInput(49.4, 15.5)))).code).toBe('FORBIDDEN');
+      expect((await failure(caller.networkRecord.createPartner(partnerInput(49.4, 15.5)))).code).toBe(
+        'FORBIDDEN',
+      );
     }
   });
 });

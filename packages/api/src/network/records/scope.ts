@@ -5,9 +5,9 @@
 import { type Database, selectRows } from '@caremap/db';
 import type { RecordEntity } from '@caremap/validators';
 import { type SQL, sql } from 'drizzle-orm';
+import type { SessionUser } from '../../context';
 import { appError } from '../../errors';
 import { type Action, decide, scopeOf } from '../../policy';
-import type { SessionUser } from '../../context';
 import { territoryLineage } from '../../router/coverage';
 import { entities } from './fields';
 

@@ -50,7 +50,9 @@ export async function lastChange(db: Database | Tx, entity: RecordEntity, id: st
         left join app_user u on u.id = h.changed_by
         where h.entity = ${entity} and h.entity_id = ${id}::uuid order by h.version desc, h.changed_at desc limit 1`,
   );
-  return row ? { changedBy: row.display_name, changedAt: iso(row.changed_at), version: Number(row.version) } : null;
+  return row
+    ? { changedBy: row.display_name, changedAt: iso(row.changed_at), version: Number(row.version) }
+    : null;
 }
 
 export interface ConflictDetails {
