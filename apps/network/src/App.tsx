@@ -2,6 +2,7 @@ import { CareMapQueryProvider, useSession } from '@caremap/api-client';
 import { Link, Loading, PageHeading, SignInPrompt, useTranslation } from '@caremap/ui';
 import { useEffect, useState } from 'react';
 import { HsdsImport } from './HsdsImport';
+import { ProvidersRoute } from './providers/Route';
 import { Territories } from './Territories';
 
 /** The path, followed through single-spa's navigations (it fires popstate). */
@@ -32,6 +33,11 @@ function NetworkPage() {
     <div className="net">
       <PageHeading title={t('network.title')}>
         <p>{t('network.intro')}</p>
+        {session.user ? (
+          <p>
+            <Link href="/network/providers">{t('providers.link')}</Link>
+          </p>
+        ) : null}
         {session.user?.roles.some((r) => r.role === 'coordinator' || r.role === 'admin') && (
           <p>
             <Link href="/network/import">{t('hsdsImport.link')}</Link>
@@ -51,7 +57,9 @@ function NetworkPage() {
 
 function Routes() {
   const path = usePath();
-  return path.replace(/\/+$/, '') === '/network/import' ? <ImportRoute /> : <NetworkPage />;
+  const route = path.replace(/\/+$/, '');
+  if (route === '/network/providers') return <ProvidersRoute />;
+  return route === '/network/import' ? <ImportRoute /> : <NetworkPage />;
 }
 
 export function App() {

@@ -68,7 +68,8 @@ export function addPointLayers(map: MapLibreMap, { cluster = true }: { cluster?:
     source: POINT_SOURCE,
     filter: ['!', ['has', 'point_count']],
     paint: {
-      'circle-color': accent,
+      // A point may carry its layer's colour (`properties.color`, e.g. per partner kind).
+      'circle-color': ['coalesce', ['get', 'color'], accent],
       'circle-radius': 7,
       'circle-stroke-color': '#ffffff',
       'circle-stroke-width': 2,
