@@ -111,12 +111,14 @@ export function RecordTable({
                   ) : null}
                 </th>
                 <td>
-                  <span
-                    className="prov-swatch"
-                    style={{ background: layerColors[layerOf(i.kind)] }}
-                    aria-hidden="true"
-                  />
-                  {t(kindKey(i.kind))}
+                  <span className="prov-kind">
+                    <span
+                      className="prov-swatch"
+                      style={{ background: layerColors[layerOf(i.kind)] }}
+                      aria-hidden="true"
+                    />
+                    {t(kindKey(i.kind))}
+                  </span>
                 </td>
                 <td>{i.city ?? ''}</td>
                 <td>
