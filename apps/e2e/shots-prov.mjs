@@ -24,7 +24,7 @@ async function suggest() {
   }
   const r = await fetch('/trpc/directory.suggestEdit', {
     method: 'POST',
-    headers: { 'content-type': 'application/json' },
+    headers: { 'content-type': 'application/json', 'x-caremap-csrf': decodeURIComponent(document.cookie.split('; ').find((c) => c.startsWith('caremap_csrf='))?.slice(13) ?? '') },
     body: JSON.stringify({ json: { targetEntity: 'service', targetId: service.id, changes: { name: `${service.name} (rodinná poradna)`, phone: '+420 567 123 456' }, comment: 'Nový název od září.', language: 'cs', challenge: ch.challenge, nonce: nonce.toString(36) } }),
   });
   return r.status;
