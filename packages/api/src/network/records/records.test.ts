@@ -447,16 +447,14 @@ describe('moderation of public suggestions', () => {
 
 describe('who may do what where', () => {
   const edit = (caller: Caller, id: string) =>
-    caller.networkRecord
-      .get({ entity: 'organization', id })
-      .then((r) =>
-        caller.networkRecord.update({
-          entity: 'organization',
-          id,
-          expectedVersion: r.version,
-          changes: { alternateName: `by ${Date.now()}` },
-        }),
-      );
+    caller.networkRecord.get({ entity: 'organization', id }).then((r) =>
+      caller.networkRecord.update({
+        entity: 'organization',
+        id,
+        expectedVersion: r.version,
+        changes: { alternateName: `by ${Date.now()}` },
+      }),
+    );
 
   it('networker: inside their ORP only', async () => {
     await expect(edit(callers.networker!, ids.org!)).resolves.toBeDefined();
