@@ -2,7 +2,7 @@ import { CareMapQueryProvider, useSession } from '@caremap/api-client';
 import { Link, Loading, PageHeading, SignInPrompt, useTranslation } from '@caremap/ui';
 import { useEffect, useState } from 'react';
 import { HsdsImport } from './HsdsImport';
-import { ProvidersRoute } from './providers/Route';
+import { ProvidersLink, ProvidersRoute } from './providers/Route';
 import { Territories } from './Territories';
 
 /** The path, followed through single-spa's navigations (it fires popstate). */
@@ -35,7 +35,7 @@ function NetworkPage() {
         <p>{t('network.intro')}</p>
         {session.user ? (
           <p>
-            <Link href="/network/providers">{t('providers.link')}</Link>
+            <ProvidersLink />
           </p>
         ) : null}
         {session.user?.roles.some((r) => r.role === 'coordinator' || r.role === 'admin') && (

@@ -65,10 +65,7 @@ function Progress({ value, max, label }: { value: number; max: number | null; la
 }
 
 function problemText(p: Problem, t: ReturnType<typeof useTranslation>['t']) {
-  // A key built at run time, with the server's sentence as the fallback: looked up untyped, since
-  // checking a template key against the whole catalog exceeds the compiler's instantiation depth.
-  const lookUp = t as unknown as (key: string, options: { defaultValue: string }) => string;
-  return p.code ? lookUp(`hsdsImport.problem.${p.code}`, { defaultValue: p.problem }) : p.problem;
+  return p.code ? t(`hsdsImport.problem.${p.code}`, { defaultValue: p.problem }) : p.problem;
 }
 
 function Report({ job }: { job: Job }) {

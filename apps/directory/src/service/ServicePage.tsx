@@ -29,12 +29,9 @@ function Section({ title, children }: { title: string; children: ReactNode }) {
 
 function ageRange(service: ServiceDetail, t: ReturnType<typeof useTranslation>['t']): string | null {
   const { minimumAge: min, maximumAge: max } = service;
-  // Untyped call: checking options against the whole (large) catalog type exceeds the compiler's
-  // instantiation depth for a `t` passed as a parameter.
-  const say = t as unknown as (key: string, options: Record<string, number>) => string;
-  if (min !== null && max !== null) return say('find.service.ageRange', { min, max });
-  if (min !== null) return say('find.service.ageFrom', { min });
-  if (max !== null) return say('find.service.ageTo', { max });
+  if (min !== null && max !== null) return t('find.service.ageRange', { min, max });
+  if (min !== null) return t('find.service.ageFrom', { min });
+  if (max !== null) return t('find.service.ageTo', { max });
   return null;
 }
 

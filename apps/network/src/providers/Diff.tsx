@@ -1,13 +1,14 @@
-import { currentLanguage, formatDateTime, useTranslation } from '@caremap/ui';
+import { currentLanguage, formatDateTime } from '@caremap/ui';
 import { statusKey } from './Form';
 import { fieldLabelKey } from './fields';
 import { kindLabelKey, partnerKinds } from './layers';
+import { useT } from './translate';
 
 type Plain = string | number | boolean | null | undefined;
 
 /** A field value as a person reads it: yes/no, the kind's name, a date in their language. */
 export function useShowValue() {
-  const { t } = useTranslation();
+  const { t } = useT();
   const language = currentLanguage();
   return (key: string, value: Plain): string => {
     if (value === null || value === undefined || value === '') return t('providers.empty');
@@ -34,7 +35,7 @@ export function DiffTable({
   beforeLabel: string;
   afterLabel: string;
 }) {
-  const { t } = useTranslation();
+  const { t } = useT();
   const show = useShowValue();
   const keys = [...new Set([...Object.keys(after), ...Object.keys(before ?? {})])].filter(
     (k) => (before?.[k] ?? null) !== (after[k] ?? null),

@@ -10,14 +10,14 @@ import {
   formatDateTime,
   Loading,
   ScrollRegion,
-  useTranslation,
 } from '@caremap/ui';
 import { useId, useState } from 'react';
 import { type Entity, entityLabelKey } from './layers';
 import { RecordEditor } from './RecordEditor';
+import { useT } from './translate';
 
 export function DueList({ territoryId }: { territoryId: string }) {
-  const { t } = useTranslation();
+  const { t } = useT();
   const trpc = useTRPC();
   const queryClient = useQueryClient();
   const captionId = useId();
@@ -35,7 +35,7 @@ export function DueList({ territoryId }: { territoryId: string }) {
     return (
       <ErrorState
         title={t('providers.dueFailed')}
-        message={formatApiError(due.error, t)}
+        message={formatApiError(due.error, t as never)}
         onRetry={() => void due.refetch()}
       />
     );
@@ -45,7 +45,7 @@ export function DueList({ territoryId }: { territoryId: string }) {
       <p>{t('providers.dueIntro', { months: due.data.verifyAfterMonths })}</p>
       <p role="status" className="prov-status">
         {done ?? ''}
-        {verify.isError ? formatApiError(verify.error, t) : ''}
+        {verify.isError ? formatApiError(verify.error, t as never) : ''}
       </p>
       {items.length === 0 ? (
         <EmptyState title={t('providers.dueEmptyTitle')}>

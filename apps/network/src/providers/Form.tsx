@@ -1,30 +1,28 @@
-import { apiErrorDetails, describeIssue, useTranslation, type ValidationIssue } from '@caremap/ui';
+import { apiErrorDetails, describeIssue, type ValidationIssue } from '@caremap/ui';
 import { useId } from 'react';
 import { type FieldDef, fieldLabelKey, type Values } from './fields';
 import { kindLabelKey, partnerKinds } from './layers';
+import { type Translate, useT } from './translate';
 
 /** Per field (the last name in the issue's path: `changes.email` -> `email`), the translated problem. */
-type TFunction = ReturnType<typeof useTranslation>['t'];
 
 export function fieldErrorsOf(
   error: unknown,
-  t: TFunction,
+  t: Translate,
 ): { message: string; fields: Record<string, string> } {
-  const details = apiErrorDetails(error, t);
+  const details = apiErrorDetails(error, t as never);
   const fields: Record<string, string> = {};
   const data = (error as { data?: { zodIssues?: ValidationIssue[]; details?: { field?: string } } } | null)
     ?.data;
   for (const issue of data?.zodIssues ?? []) {
     const key = [...issue.path].reverse().find((p) => typeof p === 'string' && p in fieldLabelKey);
-    if (typeof key === 'string' && !(key in fields)) fields[key] = describeIssue(issue, t);
+    if (typeof key === 'string' && !(key in fields)) fields[key] = describeIssue(issue, t as never);
   }
   const field = data?.details?.field;
   if (typeof field === 'string' && field in fieldLabelKey && !(field in fields))
     fields[field] = details.message;
-  // Untyped: the typed t over the whole catalog exceeds the compiler's instantiation depth here.
-  const say = t as unknown as (key: string, options?: Record<string, string>) => string;
   const named = Object.entries(fields).map(([k, problem]) =>
-    say('errors.fieldMessage', { field: say(fieldLabelKey[k]!), problem }),
+    t('errors.fieldMessage', { field: t(fieldLabelKey[k]!), problem }),
   );
   return { message: named.length ? named.join(' ') : details.message, fields };
 }
@@ -48,7 +46,7 @@ export function FieldInput({
   setValue: (key: string, value: string | boolean) => void;
   error?: string | undefined;
 }) {
-  const { t } = useTranslation();
+  const { t } = useT();
   const id = useId();
   const errorId = `${id}-error`;
   const label = t(fieldLabelKey[def.key]!);

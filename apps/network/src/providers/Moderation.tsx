@@ -10,17 +10,17 @@ import {
   formatDateTime,
   Loading,
   ScrollRegion,
-  useTranslation,
 } from '@caremap/ui';
 import { useId, useState } from 'react';
 import { fieldErrorsOf } from './Form';
 import { byHandLabelKey, fieldLabelKey } from './fields';
 import { entityLabelKey } from './layers';
+import { useT } from './translate';
 
 type Item = RouterOutputs['networkRecord']['suggestions']['items'][number];
 
 export function Moderation({ territoryId }: { territoryId: string }) {
-  const { t } = useTranslation();
+  const { t } = useT();
   const trpc = useTRPC();
   const queue = useQuery(trpc.networkRecord.suggestions.queryOptions({ territoryId }));
   const [done, setDone] = useState<string | null>(null);
@@ -29,7 +29,7 @@ export function Moderation({ territoryId }: { territoryId: string }) {
     return (
       <ErrorState
         title={t('providers.queueFailed')}
-        message={formatApiError(queue.error, t)}
+        message={formatApiError(queue.error, t as never)}
         onRetry={() => void queue.refetch()}
       />
     );
@@ -56,7 +56,7 @@ export function Moderation({ territoryId }: { territoryId: string }) {
 }
 
 function SuggestionCard({ item, onDone }: { item: Item; onDone: (message: string) => void }) {
-  const { t } = useTranslation();
+  const { t } = useT();
   const trpc = useTRPC();
   const queryClient = useQueryClient();
   const headingId = useId();
@@ -150,7 +150,7 @@ function SuggestionCard({ item, onDone }: { item: Item; onDone: (message: string
       ) : null}
       {reject.isError ? (
         <p className="prov-error" role="alert">
-          {formatApiError(reject.error, t)}
+          {formatApiError(reject.error, t as never)}
         </p>
       ) : null}
       {rejecting ? (

@@ -2,11 +2,12 @@
 // the map (the coordinates can be typed too).
 import { useMutation, useQueryClient, useTRPC } from '@caremap/api-client';
 import { type Bbox, ServiceMap } from '@caremap/map';
-import { Button, useMapLabels, useTranslation } from '@caremap/ui';
+import { Button, useMapLabels } from '@caremap/ui';
 import { useId, useState } from 'react';
 import { FieldInput, fieldErrorsOf } from './Form';
 import { formFields, fromValues, type Values } from './fields';
 import { PlaceSearch } from './PlaceSearch';
+import { useT } from './translate';
 
 const blank: Values = {
   name: '',
@@ -32,7 +33,7 @@ export function PartnerCreate({
   bounds: Bbox | undefined;
   onDone: (id: string | null) => void;
 }) {
-  const { t } = useTranslation();
+  const { t } = useT();
   const trpc = useTRPC();
   const queryClient = useQueryClient();
   const headingId = useId();

@@ -1,8 +1,9 @@
 // Placing a pin by searching a town of the packaged gazetteer (directory.places): type, pick one
 // of the suggestions (a list of buttons, so a keyboard reaches them), and the pin moves there.
 import { keepPreviousData, useQuery, useTRPC } from '@caremap/api-client';
-import { currentLanguage, useTranslation } from '@caremap/ui';
+import { currentLanguage } from '@caremap/ui';
 import { useId, useState } from 'react';
+import { useT } from './translate';
 
 export interface Place {
   name: string;
@@ -13,7 +14,7 @@ export interface Place {
 }
 
 export function PlaceSearch({ onPick }: { onPick: (place: Place) => void }) {
-  const { t } = useTranslation();
+  const { t } = useT();
   const trpc = useTRPC();
   const id = useId();
   const [prefix, setPrefix] = useState('');

@@ -3,15 +3,7 @@
 // conflicts and history), the "due for verification" list and the moderation queue.
 import { type RouterOutputs, useQuery, useTRPC } from '@caremap/api-client';
 import { type AreaCollection, bboxOf, type PointCollection, ServiceMap } from '@caremap/map';
-import {
-  Button,
-  EmptyState,
-  ErrorState,
-  formatApiError,
-  Loading,
-  useMapLabels,
-  useTranslation,
-} from '@caremap/ui';
+import { Button, EmptyState, ErrorState, formatApiError, Loading, useMapLabels } from '@caremap/ui';
 import { useId, useMemo, useState } from 'react';
 import { DueList } from './DueList';
 import {
@@ -28,12 +20,13 @@ import { Moderation } from './Moderation';
 import { PartnerCreate } from './PartnerCreate';
 import { RecordEditor } from './RecordEditor';
 import { RecordTable } from './RecordTable';
+import { useT } from './translate';
 
 type Territory = RouterOutputs['territory']['mine']['items'][number];
 type Tab = 'map' | 'due' | 'queue';
 
 export function Providers() {
-  const { t } = useTranslation();
+  const { t } = useT();
   const trpc = useTRPC();
   const territories = useQuery(trpc.territory.mine.queryOptions());
   const [chosen, setChosen] = useState<string | null>(null);
@@ -43,7 +36,7 @@ export function Providers() {
     return (
       <ErrorState
         title={t('network.loadFailed')}
-        message={formatApiError(territories.error, t)}
+        message={formatApiError(territories.error, t as never)}
         onRetry={() => void territories.refetch()}
       />
     );
@@ -75,7 +68,7 @@ export function Providers() {
 }
 
 function TerritoryRecords({ territory }: { territory: Territory }) {
-  const { t } = useTranslation();
+  const { t } = useT();
   const [tab, setTab] = useState<Tab>('map');
   const tabs: Array<[Tab, string]> = [
     ['map', t('providers.tabMap')],
@@ -104,7 +97,7 @@ function TerritoryRecords({ territory }: { territory: Territory }) {
 }
 
 function MapAndTable({ territory }: { territory: Territory }) {
-  const { t } = useTranslation();
+  const { t } = useT();
   const trpc = useTRPC();
   const list = useQuery(trpc.networkRecord.list.queryOptions({ territoryId: territory.id }));
   const labels = useMapLabels(t('providers.mapLabel'));
@@ -261,7 +254,7 @@ function MapAndTable({ territory }: { territory: Territory }) {
         ) : list.isError ? (
           <ErrorState
             title={t('providers.loadFailed')}
-            message={formatApiError(list.error, t)}
+            message={formatApiError(list.error, t as never)}
             onRetry={() => void list.refetch()}
           />
         ) : items.length === 0 ? (

@@ -12,13 +12,13 @@ import {
   formatDateTime,
   Loading,
   ScrollRegion,
-  useTranslation,
 } from '@caremap/ui';
 import { useEffect, useId, useState } from 'react';
 import { DiffTable, useShowValue } from './Diff';
 import { FieldInput, fieldErrorsOf } from './Form';
 import { changedFields, type FieldDef, fieldLabelKey, formFields, toValues, type Values } from './fields';
 import { type Entity, entityLabelKey } from './layers';
+import { useT } from './translate';
 
 interface Conflict {
   theirs: {
@@ -31,7 +31,7 @@ interface Conflict {
 }
 
 export function RecordEditor({ entity, id, onClose }: { entity: Entity; id: string; onClose: () => void }) {
-  const { t } = useTranslation();
+  const { t } = useT();
   const trpc = useTRPC();
   const queryClient = useQueryClient();
   const headingId = useId();
@@ -86,7 +86,7 @@ export function RecordEditor({ entity, id, onClose }: { entity: Entity; id: stri
     return (
       <ErrorState
         title={t('providers.loadFailed')}
-        message={formatApiError(record.error, t)}
+        message={formatApiError(record.error, t as never)}
         onRetry={() => void record.refetch()}
       />
     );
@@ -200,7 +200,7 @@ export function RecordEditor({ entity, id, onClose }: { entity: Entity; id: stri
         </div>
         <p role="status" className="prov-status">
           {saved ?? ''}
-          {verify.isError ? formatApiError(verify.error, t) : ''}
+          {verify.isError ? formatApiError(verify.error, t as never) : ''}
         </p>
       </form>
       {showHistory ? <History entity={entity} id={id} /> : null}
@@ -209,7 +209,7 @@ export function RecordEditor({ entity, id, onClose }: { entity: Entity; id: stri
 }
 
 function ConflictTable({ conflict }: { conflict: Conflict }) {
-  const { t } = useTranslation();
+  const { t } = useT();
   const show = useShowValue();
   const keys = Object.keys(conflict.yours.changes);
   return (
@@ -243,13 +243,15 @@ const actionKey = {
 } as const;
 
 export function History({ entity, id }: { entity: Entity; id: string }) {
-  const { t } = useTranslation();
+  const { t } = useT();
   const trpc = useTRPC();
   const history = useQuery(trpc.networkRecord.history.queryOptions({ entity, id }));
   const language = currentLanguage();
   if (history.isPending) return <Loading />;
   if (history.isError)
-    return <ErrorState title={t('providers.historyFailed')} message={formatApiError(history.error, t)} />;
+    return (
+      <ErrorState title={t('providers.historyFailed')} message={formatApiError(history.error, t as never)} />
+    );
   if (history.data.items.length === 0) return <p>{t('providers.historyEmpty')}</p>;
   return (
     <section className="prov-history" aria-label={t('providers.history')}>

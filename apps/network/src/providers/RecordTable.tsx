@@ -1,8 +1,9 @@
 // The table beside the map: filter by text and kind, sort by a column (the header buttons say the
 // order through aria-sort), pick a row to edit it.
-import { currentLanguage, formatDateTime, ScrollRegion, useTranslation } from '@caremap/ui';
+import { currentLanguage, formatDateTime, ScrollRegion } from '@caremap/ui';
 import { useId, useMemo, useState } from 'react';
 import { kindKey, layerColors, layerOf, type MapRecord } from './layers';
+import { useT } from './translate';
 
 type SortKey = 'name' | 'kind' | 'city' | 'lastVerifiedAt';
 
@@ -15,7 +16,7 @@ export function RecordTable({
   selectedId: string | undefined;
   onPick: (item: MapRecord) => void;
 }) {
-  const { t } = useTranslation();
+  const { t } = useT();
   const language = currentLanguage();
   const filterId = useId();
   const kindId = useId();

@@ -1,10 +1,11 @@
 import { useSession } from '@caremap/api-client';
-import { Link, Loading, PageHeading, SignInPrompt, useTranslation } from '@caremap/ui';
+import { Link, Loading, PageHeading, SignInPrompt } from '@caremap/ui';
 import { Providers } from './Providers';
+import { useT } from './translate';
 
 /** /network/providers: signed-in users only; the API decides what each may see and edit. */
 export function ProvidersRoute() {
-  const { t } = useTranslation();
+  const { t } = useT();
   const session = useSession();
   return (
     <div className="net">
@@ -27,4 +28,10 @@ export function ProvidersRoute() {
       )}
     </div>
   );
+}
+
+/** The way in from the territories page. */
+export function ProvidersLink() {
+  const { t } = useT();
+  return <Link href="/network/providers">{t('providers.link')}</Link>;
 }
