@@ -46,6 +46,8 @@ export interface AppOptions {
   hsdsLimits?: Partial<hsdsDomain.PublicReadLimits>;
   /** HSDS uploads: folder (CAREMAP_IMPORT_DIR), size limit (CAREMAP_IMPORT_MAX_MB), worker wake-up. */
   imports?: { dir?: string; maxBytes?: number; onQueued?: () => void };
+  /** Records not verified for this many months are due for verification (CAREMAP_VERIFY_AFTER_MONTHS). */
+  verifyAfterMonths?: number;
 }
 
 export const IMPORT_UPLOAD_PATH = '/api/imports/hsds';
@@ -61,6 +63,7 @@ export function createApp({
   publicUrl,
   hsdsLimits,
   imports = {},
+  verifyAfterMonths,
 }: AppOptions) {
   const app = new Hono<Env>();
   const sessionTtlMs = security.sessionTtlMs ?? SESSION_TTL_MS;
@@ -153,6 +156,7 @@ export function createApp({
           sessionToken: token,
           user: await resolveSession(database.db, token, sessionIdleMs),
           settings: security,
+          ...(verifyAfterMonths === undefined ? {} : { verifyAfterMonths }),
           // Links in invitation e-mails: the configured public URL, else the origin this request used.
           publicUrl: publicUrl ? new URL(publicUrl).origin : new URL(c.req.url).origin,
           setSessionToken: (value: string | null, expiresAt?: Date) => {

@@ -70,6 +70,8 @@ const envSchema = z.object({
   CAREMAP_IMPORT_DIR: z.string().min(1).default(join(tmpdir(), 'caremap-imports')),
   /** Action items are reminded by e-mail this many days before they are due (and once when overdue). */
   CAREMAP_ACTION_REMINDER_DAYS: z.coerce.number().int().min(0).max(60).default(2),
+  /** Network mapping: a record not verified for this many months is due for verification. */
+  CAREMAP_VERIFY_AFTER_MONTHS: z.coerce.number().int().min(1).max(120).default(12),
   CAREMAP_SHUTDOWN_TIMEOUT_MS: z.coerce.number().int().positive().default(10_000),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
 });

@@ -140,6 +140,7 @@ export async function startServer(
     },
     trustProxy: env.CAREMAP_TRUST_PROXY,
     publicUrl: env.CAREMAP_PUBLIC_URL,
+    verifyAfterMonths: env.CAREMAP_VERIFY_AFTER_MONTHS,
     hsdsLimits: { points: env.CAREMAP_HSDS_RATE_LIMIT, windowSeconds: env.CAREMAP_HSDS_RATE_WINDOW_SECONDS },
     security: {
       sessionTtlMs: env.CAREMAP_SESSION_TTL_HOURS * 3600_000,

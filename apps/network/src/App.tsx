@@ -3,6 +3,7 @@ import { Link, Loading, PageHeading, SignInPrompt, useTranslation } from '@carem
 import { useEffect, useState } from 'react';
 import { Coverage } from './Coverage';
 import { HsdsImport } from './HsdsImport';
+import { ProvidersLink, ProvidersRoute } from './providers/Route';
 import { Territories } from './Territories';
 
 /** The path, followed through single-spa's navigations (it fires popstate). */
@@ -36,6 +37,9 @@ function NetworkPage() {
         {session.user ? (
           <ul className="net-links">
             <li>
+              <ProvidersLink />
+            </li>
+            <li>
               <Link href="/network/coverage">{t('coverage.link')}</Link>
             </li>
             {session.user.roles.some((r) => r.role === 'coordinator' || r.role === 'admin') && (
@@ -61,6 +65,7 @@ function Routes() {
   const path = usePath().replace(/\/+$/, '');
   if (path === '/network/import') return <ImportRoute />;
   if (path === '/network/coverage') return <Coverage />;
+  if (path === '/network/providers') return <ProvidersRoute />;
   return <NetworkPage />;
 }
 

@@ -1,4 +1,11 @@
-import { type RouterOutputs, useMutation, useQuery, useQueryClient, useSession, useTRPC } from '@caremap/api-client';
+import {
+  type RouterOutputs,
+  useMutation,
+  useQuery,
+  useQueryClient,
+  useSession,
+  useTRPC,
+} from '@caremap/api-client';
 import {
   apiErrorDetails,
   Button,
@@ -23,7 +30,15 @@ type TermGroup = RouterOutputs['taxonomy']['terms'][number];
 const today = () => new Date().toISOString().slice(0, 10);
 const labelOf = (category: Need['category'], language: string) => category[language] || category.name;
 
-function NeedForm({ territoryId, groups, onSaved }: { territoryId: string; groups: TermGroup[]; onSaved: () => void }) {
+function NeedForm({
+  territoryId,
+  groups,
+  onSaved,
+}: {
+  territoryId: string;
+  groups: TermGroup[];
+  onSaved: () => void;
+}) {
   const { t } = useTranslation();
   const trpc = useTRPC();
   const id = useId();
@@ -71,7 +86,12 @@ function NeedForm({ territoryId, groups, onSaved }: { territoryId: string; group
       </h2>
       <div className="cov-field">
         <label htmlFor={`${id}-term`}>{t('needs.fieldCategory')}</label>
-        <select id={`${id}-term`} value={termId} onChange={(e) => setTermId(e.target.value)} {...field('taxonomyTermId')}>
+        <select
+          id={`${id}-term`}
+          value={termId}
+          onChange={(e) => setTermId(e.target.value)}
+          {...field('taxonomyTermId')}
+        >
           <option value="">{t('needs.chooseCategory')}</option>
           {groups.map((g) => (
             <optgroup key={g.id} label={g.label}>
@@ -101,7 +121,11 @@ function NeedForm({ territoryId, groups, onSaved }: { territoryId: string; group
       </div>
       <div className="cov-field">
         <label htmlFor={`${id}-sev`}>{t('needs.fieldSeverity')}</label>
-        <select id={`${id}-sev`} value={severity} onChange={(e) => setSeverity(e.target.value as typeof severity)}>
+        <select
+          id={`${id}-sev`}
+          value={severity}
+          onChange={(e) => setSeverity(e.target.value as typeof severity)}
+        >
           {needSeverityValues.map((s) => (
             <option key={s} value={s}>
               {t(`needs.severity.${s}`)}
@@ -216,17 +240,23 @@ function NeedsTable({ needs, onSaved }: { needs: Need[]; onSaved: () => void }) 
               </th>
               <td>{labelOf(n.category, language)}</td>
               <td>
-                <span className={`need-sev need-sev--${n.severity}`}>{t(`needs.severity.${n.severity}`)}</span>
+                <span className={`need-sev need-sev--${n.severity}`}>
+                  {t(`needs.severity.${n.severity}`)}
+                </span>
               </td>
               <td>
-                {new Intl.DateTimeFormat(language, { dateStyle: 'medium', timeZone: 'UTC' }).format(new Date(n.reportedOn))}
+                {new Intl.DateTimeFormat(language, { dateStyle: 'medium', timeZone: 'UTC' }).format(
+                  new Date(n.reportedOn),
+                )}
                 <span className="cov-muted need-where">{t(`needs.reporter.${n.reportedBy}`)}</span>
               </td>
               <td>
                 <StatusCell need={n} onSaved={onSaved} />
                 {n.metOn ? (
                   <span className="cov-muted need-where">
-                    {new Intl.DateTimeFormat(language, { dateStyle: 'medium', timeZone: 'UTC' }).format(new Date(n.metOn))}
+                    {new Intl.DateTimeFormat(language, { dateStyle: 'medium', timeZone: 'UTC' }).format(
+                      new Date(n.metOn),
+                    )}
                   </span>
                 ) : null}
               </td>
@@ -246,7 +276,11 @@ function QuarterlyFigures({ territoryId }: { territoryId: string }) {
   if (stats.isPending) return <Loading />;
   if (stats.isError)
     return (
-      <ErrorState title={t('needs.statsFailed')} message={formatApiError(stats.error, t)} onRetry={() => void stats.refetch()} />
+      <ErrorState
+        title={t('needs.statsFailed')}
+        message={formatApiError(stats.error, t)}
+        onRetry={() => void stats.refetch()}
+      />
     );
   const { year, quarters, categories } = stats.data;
   const n = (v: number) => formatNumber(v, language);
@@ -363,7 +397,11 @@ function NeedsScreen() {
       {needs.isPending ? (
         <Loading />
       ) : needs.isError ? (
-        <ErrorState title={t('needs.loadFailed')} message={formatApiError(needs.error, t)} onRetry={() => void needs.refetch()} />
+        <ErrorState
+          title={t('needs.loadFailed')}
+          message={formatApiError(needs.error, t)}
+          onRetry={() => void needs.refetch()}
+        />
       ) : (
         <NeedsTable needs={needs.data} onSaved={refresh} />
       )}

@@ -2,9 +2,10 @@ import { mapCss } from '@caremap/map';
 import { createLifecycles } from '@caremap/mfe-kit';
 import { App } from './App';
 import css from './network.css?inline';
+import providersCss from './providers/providers.css?inline';
 
 export const { bootstrap, mount, unmount } = createLifecycles({
   name: '@caremap/network',
   rootComponent: App,
-  css: [mapCss, css],
+  css: [mapCss, css, providersCss],
 });

@@ -153,6 +153,43 @@ const sampleInputs: Record<string, unknown> = {
   'calendarFeed.status': undefined,
   'calendarFeed.rotate': undefined,
   'calendarFeed.revoke': undefined,
+  // Network records: unknown rows and territories answer NOT_FOUND past the guard, and a create with
+  // a pin off the globe BAD_REQUEST; the per-row decisions (inside or outside the caller's
+  // territories, per role) are in network/records/records.test.ts.
+  'networkRecord.list': { territoryId: NO_SUCH_CONFERENCE },
+  'networkRecord.get': { entity: 'service', id: NO_SUCH_CONFERENCE },
+  'networkRecord.history': { entity: 'organization', id: NO_SUCH_CONFERENCE },
+  'networkRecord.createPartner': {
+    name: 'ZŠ Authorisation',
+    partnerKind: 'school',
+    address: null,
+    city: 'Jihlava',
+    email: null,
+    phone: null,
+    lat: 149.4,
+    lng: 15.5,
+    contactPerson: null,
+    cooperationAgreement: false,
+    agreementDate: null,
+    notes: null,
+    country: 'CZ',
+  },
+  'networkRecord.createProvider': {
+    organization: { name: 'Poradna', description: 'Rodinná poradna', email: null, website: null },
+    service: { name: 'Poradenství', description: null },
+    location: { name: null, lat: 149.4, lng: 15.5, address: null, city: null },
+  },
+  'networkRecord.update': {
+    entity: 'partner_institution',
+    id: NO_SUCH_CONFERENCE,
+    expectedVersion: 1,
+    changes: { notes: 'x' },
+  },
+  'networkRecord.due': { territoryId: NO_SUCH_CONFERENCE },
+  'networkRecord.verify': { entity: 'location', id: NO_SUCH_CONFERENCE, expectedVersion: 1 },
+  'networkRecord.suggestions': { territoryId: NO_SUCH_CONFERENCE },
+  'networkRecord.acceptSuggestion': { suggestionId: NO_SUCH_CONFERENCE, expectedVersion: 1, changes: {} },
+  'networkRecord.rejectSuggestion': { suggestionId: NO_SUCH_CONFERENCE, reason: 'not true' },
 };
 
 type Outcome = 'allowed' | 'UNAUTHORIZED:not_signed_in' | 'FORBIDDEN:forbidden' | `error:${string}`;
@@ -288,6 +325,28 @@ describe('authorisation rules', () => {
     user: null,
     sessionToken: null,
     setSessionToken: () => {},
+  });
+
+  it('lets a networker add a partner institution inside their territory only; an administrator anywhere', async () => {
+    const school = (lng: number) => ({
+      ...(sampleInputs['networkRecord.createPartner'] as Record<string, unknown>),
+      lat: 49.4,
+      lng,
+    });
+    const as = async (role: Role, lng: number) => {
+      const session = callerFor(t.current.db, `10.78.0.${++clientNo % 250}`);
+      await (await session.caller()).auth.login({ email: `${role}@test.caremap.eu`, password: PASSWORD });
+      return (await session.caller()).networkRecord
+        .createPartner(school(lng) as never)
+        .then(() => 'allowed' as Outcome, outcomeOf);
+    };
+    // The test world's territory spans 15-16 E; 17.5 E lies in no territory of anybody's.
+    expect(await as('networker', 15.5)).toBe('allowed');
+    expect(await as('networker', 17.5)).toBe('FORBIDDEN:forbidden');
+    // The world's coordinator holds no territory: nothing inside their region to edit.
+    expect(await as('coordinator', 15.5)).toBe('FORBIDDEN:forbidden');
+    expect(await as('admin', 17.5)).toBe('allowed');
+    expect(await as('organiser', 15.5)).toBe('FORBIDDEN:forbidden');
   });
 
   it('refuses a procedure without a policy entry at run time, naming it', async () => {

@@ -29,6 +29,8 @@ export interface Context {
   publicUrl?: string;
   /** Security settings from the server's configuration; built-in defaults where absent. */
   settings?: Partial<SecuritySettings>;
+  /** Network mapping: records not verified for this many months are due (CAREMAP_VERIFY_AFTER_MONTHS, default 12). */
+  verifyAfterMonths?: number;
 }
 
 export interface SecuritySettings {

@@ -248,6 +248,22 @@ export const procedurePolicies: Readonly<Record<string, ProcedurePolicy>> = {
   'calendarFeed.status': { resource: 'conference', action: 'read' },
   'calendarFeed.rotate': { resource: 'conference', action: 'read' },
   'calendarFeed.revoke': { resource: 'conference', action: 'read' },
+  // Providers and partner institutions of the network screens: for those who edit the directory
+  // (networkers, coordinators, administrators); each row is then decided on where it lies (its
+  // point inside one of the caller's territories) against `directory` or `partner_institution`.
+  'networkRecord.list': { resource: 'directory', action: 'update' },
+  'networkRecord.get': { resource: 'directory', action: 'update' },
+  'networkRecord.history': { resource: 'directory', action: 'update' },
+  'networkRecord.createPartner': { resource: 'partner_institution', action: 'create' },
+  'networkRecord.createProvider': { resource: 'directory', action: 'create' },
+  'networkRecord.update': { resource: 'directory', action: 'update' },
+  // Verifying is an update of the record's verification columns.
+  'networkRecord.due': { resource: 'directory', action: 'update' },
+  'networkRecord.verify': { resource: 'directory', action: 'update' },
+  // The moderation queue of public suggestions: moderators are those who may edit the record.
+  'networkRecord.suggestions': { resource: 'directory', action: 'update' },
+  'networkRecord.acceptSuggestion': { resource: 'directory', action: 'update' },
+  'networkRecord.rejectSuggestion': { resource: 'directory', action: 'update' },
 };
 
 /** Resources that hold case data: a refusal on them is written to the audit log. */

@@ -8,6 +8,7 @@ import { directoryImportRouter } from './router/directory-import';
 import { feedbackLetterRouter } from './router/feedback-letter';
 import { invitationRouter } from './router/invitation';
 import { actionItemsRouter, recordRouter } from './router/meeting-record';
+import { networkRecordRouter } from './router/network-record';
 import { pollRouter } from './router/poll';
 import { taxonomyRouter } from './router/taxonomy';
 import { territoryRouter } from './router/territory';
@@ -28,6 +29,7 @@ export const appRouter = router({
   poll: pollRouter,
   feedbackLetter: feedbackLetterRouter,
   calendarFeed: calendarFeedRouter,
+  networkRecord: networkRecordRouter,
 });
 
 export type AppRouter = typeof appRouter;

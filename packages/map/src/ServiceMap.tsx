@@ -1,4 +1,4 @@
-import { type GeoJSONSource, Map as MapLibreMap, NavigationControl } from 'maplibre-gl';
+import { type GeoJSONSource, Map as MapLibreMap, Marker, NavigationControl } from 'maplibre-gl';
 import { useEffect, useId, useRef, useState } from 'react';
 import { type AreaCollection, type Bbox, defaultBounds, type PointCollection, toApiBbox } from './geometry';
 import {
@@ -53,6 +53,14 @@ export interface ServiceMapProps {
   highlightedId?: string;
   /** A click on a single point, with its `properties.id`. */
   onPointClick?: (id: string) => void;
+  /**
+   * A draggable pin (placing a record): where it stands, and where the user dropped it. Dragging
+   * needs a pointer; forms offer a place search and coordinate fields beside it.
+   */
+  pin?: { lat: number; lng: number };
+  onPinMove?: (pin: { lat: number; lng: number }) => void;
+  /** Accessible name of the pin. */
+  pinLabel?: string;
 }
 
 const emptyCollection = { type: 'FeatureCollection' as const, features: [] };
@@ -215,6 +223,44 @@ export function ServiceMap(props: ServiceMapProps) {
     if (!ready) return;
     mapRef.current?.getSource<GeoJSONSource>(AREA_SOURCE)?.setData(areas ?? emptyCollection);
   }, [ready, areas]);
+
+  const markerRef = useRef<Marker | null>(null);
+  const onPinMoveRef = useRef(props.onPinMove);
+  onPinMoveRef.current = props.onPinMove;
+  const pin = props.pin;
+  // biome-ignore lint/correctness/useExhaustiveDependencies: the pin is compared by its coordinates; its label is read once
+  useEffect(() => {
+    const map = mapRef.current;
+    if (!ready || !map) return;
+    if (!pin) {
+      markerRef.current?.remove();
+      markerRef.current = null;
+      return;
+    }
+    if (!markerRef.current) {
+      const marker = new Marker({ draggable: true, color: '#d55e00' })
+        .setLngLat([pin.lng, pin.lat])
+        .addTo(map);
+      marker.getElement().setAttribute('aria-label', props.pinLabel ?? '');
+      marker.on('dragend', () => {
+        const { lat, lng } = marker.getLngLat();
+        onPinMoveRef.current?.({ lat: Math.round(lat * 1e6) / 1e6, lng: Math.round(lng * 1e6) / 1e6 });
+      });
+      markerRef.current = marker;
+      map.easeTo({ center: [pin.lng, pin.lat], zoom: Math.max(map.getZoom(), 12), animate: false });
+    } else {
+      markerRef.current.setLngLat([pin.lng, pin.lat]);
+      if (!map.getBounds().contains([pin.lng, pin.lat]))
+        map.easeTo({ center: [pin.lng, pin.lat], animate: !prefersReducedMotion() });
+    }
+  }, [ready, pin?.lat, pin?.lng]);
+  useEffect(
+    () => () => {
+      markerRef.current?.remove();
+      markerRef.current = null;
+    },
+    [],
+  );
 
   const boundsKey = fitBounds?.join(',');
   // biome-ignore lint/correctness/useExhaustiveDependencies: fitBounds is compared by value through boundsKey

@@ -16,7 +16,10 @@ export const LANGUAGE_EVENT = 'caremap:language';
 declare module 'i18next' {
   interface CustomTypeOptions {
     defaultNS: 'translation';
-    resources: { translation: typeof en };
+    // The providers screens' strings (`providers.*`) are left out of the key type: with them the
+    // union of every key path grew past what the compiler can instantiate (TS2589 in other MFEs).
+    // apps/network/src/providers/translate.ts looks them up.
+    resources: { translation: Omit<typeof en, 'providers'> };
   }
 }
 

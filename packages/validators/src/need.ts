@@ -54,9 +54,17 @@ export const needUpdateInput = z
   .superRefine((v, ctx) => {
     const { status, metOn } = v.changes;
     if (status === 'met' && !metOn)
-      ctx.addIssue({ code: 'custom', path: ['changes', 'metOn'], message: 'a met need needs the date it was met' });
+      ctx.addIssue({
+        code: 'custom',
+        path: ['changes', 'metOn'],
+        message: 'a met need needs the date it was met',
+      });
     if (status && status !== 'met' && metOn)
-      ctx.addIssue({ code: 'custom', path: ['changes', 'metOn'], message: 'only a met need has a date it was met' });
+      ctx.addIssue({
+        code: 'custom',
+        path: ['changes', 'metOn'],
+        message: 'only a met need has a date it was met',
+      });
   });
 export type NeedUpdateInput = z.output<typeof needUpdateInput>;
 

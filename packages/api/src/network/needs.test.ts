@@ -59,7 +59,12 @@ beforeAll(async () => {
         name: 'Debt counselling',
         description: 'd',
         taxonomyId: tax!.id,
-        labels: { hu: 'Adósságtanácsadás', cs: 'Dluhové poradenství', tr: 'Borç danışmanlığı', en: 'Debt counselling' },
+        labels: {
+          hu: 'Adósságtanácsadás',
+          cs: 'Dluhové poradenství',
+          tr: 'Borç danışmanlığı',
+          en: 'Debt counselling',
+        },
       },
       { code: 'mediation', name: 'Mediation', description: 'd', taxonomyId: tax!.id },
     ])
@@ -100,9 +105,9 @@ describe('needs register', () => {
     }
     const admin = await signedIn(db, 'admin');
     expect((await admin.need.list({ territoryId: ids.elsewhere })).length).toBe(0);
-    expect(await refusal(admin.need.create(need(ids.elsewhere, { taxonomyTermId: world.territory.id })))).toBe(
-      'BAD_REQUEST:unknown_reference',
-    );
+    expect(
+      await refusal(admin.need.create(need(ids.elsewhere, { taxonomyTermId: world.territory.id }))),
+    ).toBe('BAD_REQUEST:unknown_reference');
     const [{ n }] = (await selectRows<{ n: number }>(
       db,
       sql`select count(*)::int as n from need where territory_id = ${ids.elsewhere}::uuid`,
@@ -113,7 +118,9 @@ describe('needs register', () => {
   it('gives the loser of two concurrent edits a conflict with both versions, and loses nothing', async () => {
     const networker = await signedIn(db, 'networker');
     const colleague = await signedIn(db, 'admin');
-    const { id } = await networker.need.create(need(world.territory.id, { description: 'A need edited twice' }));
+    const { id } = await networker.need.create(
+      need(world.territory.id, { description: 'A need edited twice' }),
+    );
     const results = await Promise.allSettled([
       networker.need.update({ id, expectedVersion: 1, changes: { status: 'in_progress', metOn: null } }),
       colleague.need.update({ id, expectedVersion: 1, changes: { severity: 'critical' } }),
@@ -146,7 +153,11 @@ describe('needs register', () => {
     // The loser saves again on top of the winner's version: both edits now hold.
     const again = networkerWon
       ? await colleague.need.update({ id, expectedVersion: 2, changes: { severity: 'critical' } })
-      : await networker.need.update({ id, expectedVersion: 2, changes: { status: 'in_progress', metOn: null } });
+      : await networker.need.update({
+          id,
+          expectedVersion: 2,
+          changes: { status: 'in_progress', metOn: null },
+        });
     expect(again.version).toBe(3);
     const history = await selectRows<{ version: number; action: string; next: Record<string, unknown> }>(
       db,
@@ -182,7 +193,9 @@ describe('needs register', () => {
       'BAD_REQUEST',
     );
     expect(
-      await refusal(admin.need.update({ id, expectedVersion: 1, changes: { status: 'met', metOn: '2026-05-01' } })),
+      await refusal(
+        admin.need.update({ id, expectedVersion: 1, changes: { status: 'met', metOn: '2026-05-01' } }),
+      ),
     ).toBe('BAD_REQUEST:invalid_state');
 
     // The independent count: straight from the rows the database holds, quarter by quarter.
@@ -190,7 +203,11 @@ describe('needs register', () => {
       db,
       sql`select reported_on::text, met_on::text from need where territory_id = ${ids.elsewhere}::uuid`,
     );
-    const bounds = (q: number) => [`2026-${String(3 * q - 2).padStart(2, '0')}-01`, q === 4 ? '2027-01-01' : `2026-${String(3 * q + 1).padStart(2, '0')}-01`] as const;
+    const bounds = (q: number) =>
+      [
+        `2026-${String(3 * q - 2).padStart(2, '0')}-01`,
+        q === 4 ? '2027-01-01' : `2026-${String(3 * q + 1).padStart(2, '0')}-01`,
+      ] as const;
     const expected = [1, 2, 3, 4].map((q) => {
       const [from, to] = bounds(q);
       return {

@@ -16,7 +16,9 @@ export const needRouter = router({
   /** Needs of the territory and its parts, open and most severe first. */
   list: protectedProcedure.input(needListInput).query(({ ctx, input }) => listNeeds(ctx.db, ctx.user, input)),
   /** Quarterly counts by category and status. */
-  stats: protectedProcedure.input(needStatsInput).query(({ ctx, input }) => needStats(ctx.db, ctx.user, input)),
+  stats: protectedProcedure
+    .input(needStatsInput)
+    .query(({ ctx, input }) => needStats(ctx.db, ctx.user, input)),
   create: protectedProcedure.input(needCreateInput).mutation(async ({ ctx, input }) => {
     const user = ctx.user!;
     await assertMayWriteNeed(ctx.db, user, input.territoryId, 'create');
@@ -60,9 +62,14 @@ export const needRouter = router({
         );
       const merged = { ...current.fields, ...changes };
       if ((merged.status === 'met') !== (merged.metOn !== null))
-        throw appError('BAD_REQUEST', 'invalid_state', 'metOn: a need has a date it was met exactly when it is met', {
-          field: 'metOn',
-        });
+        throw appError(
+          'BAD_REQUEST',
+          'invalid_state',
+          'metOn: a need has a date it was met exactly when it is met',
+          {
+            field: 'metOn',
+          },
+        );
       if (merged.metOn && merged.reportedOn && merged.metOn < merged.reportedOn)
         throw appError('BAD_REQUEST', 'invalid_state', 'metOn: a need cannot be met before it was reported', {
           field: 'metOn',

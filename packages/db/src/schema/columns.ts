@@ -36,3 +36,13 @@ export const editable = {
   ...timestamps,
   version: integer('version').notNull().default(1),
 };
+
+/**
+ * When a person last confirmed that a directory or network record is still true, and who: separate
+ * from the last edit (`updated_at`). Null: never verified, so due. `verified_by` points at app_user
+ * (the foreign key is in migration SQL: this module cannot import the access schema).
+ */
+export const verifiable = {
+  lastVerifiedAt: timestamp('last_verified_at', { withTimezone: true }),
+  verifiedBy: uuid('verified_by'),
+};

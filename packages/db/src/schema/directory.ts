@@ -14,7 +14,7 @@ import {
   unique,
   uuid,
 } from 'drizzle-orm/pg-core';
-import { editable, id, multiPolygon, point, timestamps } from './columns';
+import { editable, id, multiPolygon, point, timestamps, verifiable } from './columns';
 
 export const serviceStatus = pgEnum('service_status', [
   'active',
@@ -46,6 +46,7 @@ export const organization = pgTable(
     logo: text('logo'),
     uri: text('uri'),
     parentOrganizationId: uuid('parent_organization_id'),
+    ...verifiable,
     ...editable,
   },
   (t) => [index('organization_name_idx').on(t.name)],
@@ -79,6 +80,7 @@ export const service = pgTable(
     assuredDate: date('assured_date'),
     assurerEmail: text('assurer_email'),
     alert: text('alert'),
+    ...verifiable,
     ...editable,
   },
   (t) => [index('service_organization_idx').on(t.organizationId), index('service_status_idx').on(t.status)],
@@ -111,6 +113,7 @@ export const location = pgTable(
      * 1.2-2 km away in a direction derived from the id (stable across requests, not random).
      */
     publicGeom: point('public_geom'),
+    ...verifiable,
     ...editable,
   },
   (t) => [index('location_organization_idx').on(t.organizationId)],

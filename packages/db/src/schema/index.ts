@@ -7,5 +7,6 @@ export * from './directory-details';
 export * from './import-job';
 export * from './meeting-record';
 export * from './network';
+export * from './record-history';
 export * from './search';
 export * from './suggestion';

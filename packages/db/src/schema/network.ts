@@ -1,5 +1,5 @@
-import { boolean, index, integer, pgEnum, pgTable, text, uuid } from 'drizzle-orm/pg-core';
-import { editable, id, multiPolygon, point } from './columns';
+import { boolean, date, index, integer, pgEnum, pgTable, text, uuid } from 'drizzle-orm/pg-core';
+import { editable, id, multiPolygon, point, verifiable } from './columns';
 import { organization } from './directory';
 
 export const territoryKind = pgEnum('territory_kind', ['region', 'orp', 'county', 'district', 'custom']);
@@ -78,6 +78,13 @@ export const partnerInstitution = pgTable(
     email: text('email'),
     phone: text('phone'),
     geom: point('geom'),
+    /** The person to ask at the institution (a name and role, as the networker writes it). */
+    contactPerson: text('contact_person'),
+    /** Whether a written cooperation agreement exists, and since when. */
+    cooperationAgreement: boolean('cooperation_agreement').notNull().default(false),
+    agreementDate: date('agreement_date'),
+    notes: text('notes'),
+    ...verifiable,
     ...editable,
   },
   (t) => [
