@@ -3,8 +3,10 @@ import { Link, Loading, PageHeading, SignInPrompt, useTranslation } from '@carem
 import { useEffect, useState } from 'react';
 import { Coverage } from './Coverage';
 import { HsdsImport } from './HsdsImport';
+import { Needs } from './Needs';
 import { ProvidersLink, ProvidersRoute } from './providers/Route';
 import { Territories } from './Territories';
+import { useT } from './translate';
 
 /** The path, followed through single-spa's navigations (it fires popstate). */
 function usePath() {
@@ -29,6 +31,7 @@ function ImportRoute() {
 
 function NetworkPage() {
   const { t } = useTranslation();
+  const { t: tn } = useT();
   const session = useSession();
   return (
     <div className="net">
@@ -40,7 +43,10 @@ function NetworkPage() {
               <ProvidersLink />
             </li>
             <li>
-              <Link href="/network/coverage">{t('coverage.link')}</Link>
+              <Link href="/network/coverage">{tn('coverage.link')}</Link>
+            </li>
+            <li>
+              <Link href="/network/needs">{tn('needs.link')}</Link>
             </li>
             {session.user.roles.some((r) => r.role === 'coordinator' || r.role === 'admin') && (
               <li>
@@ -66,6 +72,7 @@ function Routes() {
   if (path === '/network/import') return <ImportRoute />;
   if (path === '/network/coverage') return <Coverage />;
   if (path === '/network/providers') return <ProvidersRoute />;
+  if (path === '/network/needs') return <Needs />;
   return <NetworkPage />;
 }
 

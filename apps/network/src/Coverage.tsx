@@ -12,9 +12,9 @@ import {
   ScrollRegion,
   SignInPrompt,
   useMapLabels,
-  useTranslation,
 } from '@caremap/ui';
 import { type FormEvent, useEffect, useId, useMemo, useState } from 'react';
+import { useT } from './translate';
 
 type Territory = RouterOutputs['territory']['mine']['items'][number];
 type Result = RouterOutputs['coverage']['gaps'];
@@ -126,7 +126,7 @@ function CoverageForm({
   initial: Partial<Query>;
   onSubmit: (query: Query) => void;
 }) {
-  const { t } = useTranslation();
+  const { t } = useT();
   const id = useId();
   const [territoryId, setTerritoryId] = useState(
     initial.territoryId && territories.some((x) => x.id === initial.territoryId)
@@ -224,7 +224,7 @@ function CoverageForm({
 }
 
 function Legend() {
-  const { t } = useTranslation();
+  const { t } = useT();
   return (
     <div className="cov-legend">
       <p className="cov-legend__title">{t('coverage.legendTitle')}</p>
@@ -253,7 +253,7 @@ function CoverageResultView({
   query: Query;
   territory?: Territory;
 }) {
-  const { t } = useTranslation();
+  const { t } = useT();
   const language = currentLanguage();
   const labels = useMapLabels(t('coverage.mapLabel'));
   const areas = useMemo(() => choropleth(result, territory), [result, territory]);
@@ -412,7 +412,7 @@ function CoverageResultView({
 }
 
 function CoverageScreen() {
-  const { t } = useTranslation();
+  const { t } = useT();
   const trpc = useTRPC();
   const language = currentLanguage();
   const territories = useQuery(trpc.territory.mine.queryOptions());
@@ -434,7 +434,7 @@ function CoverageScreen() {
     return (
       <ErrorState
         title={t('coverage.loadFailed')}
-        message={formatApiError((territories.error ?? groups.error)!, t)}
+        message={formatApiError((territories.error ?? groups.error)!, t as never)}
         onRetry={() => {
           void territories.refetch();
           void groups.refetch();
@@ -460,7 +460,7 @@ function CoverageScreen() {
       ) : result.isError ? (
         <ErrorState
           title={t('coverage.failed')}
-          message={formatApiError(result.error, t)}
+          message={formatApiError(result.error, t as never)}
           onRetry={() => void result.refetch()}
         />
       ) : (
@@ -476,7 +476,7 @@ function CoverageScreen() {
 
 /** /network/coverage: which settlements of a territory have no service of the chosen types near. */
 export function Coverage() {
-  const { t } = useTranslation();
+  const { t } = useT();
   const session = useSession();
   return (
     <div className="net">

@@ -18,10 +18,10 @@ import {
   PageHeading,
   ScrollRegion,
   SignInPrompt,
-  useTranslation,
 } from '@caremap/ui';
 import { needReporterValues, needSeverityValues, needStatusValues } from '@caremap/validators';
 import { type FormEvent, useId, useState } from 'react';
+import { useT } from './translate';
 
 type Territory = RouterOutputs['territory']['mine']['items'][number];
 type Need = RouterOutputs['need']['list'][number];
@@ -39,7 +39,7 @@ function NeedForm({
   groups: TermGroup[];
   onSaved: () => void;
 }) {
-  const { t } = useTranslation();
+  const { t } = useT();
   const trpc = useTRPC();
   const id = useId();
   const [termId, setTermId] = useState('');
@@ -57,7 +57,7 @@ function NeedForm({
       },
     }),
   );
-  const server = create.error ? apiErrorDetails(create.error, t) : null;
+  const server = create.error ? apiErrorDetails(create.error, t as never) : null;
   const errors = { ...server?.fieldErrors, ...local };
   const submit = (event: FormEvent) => {
     event.preventDefault();
@@ -172,10 +172,10 @@ function NeedForm({
 
 /** A need's status, changed in place; a conflicting edit shows what the other person saved. */
 function StatusCell({ need, onSaved }: { need: Need; onSaved: () => void }) {
-  const { t } = useTranslation();
+  const { t } = useT();
   const trpc = useTRPC();
   const update = useMutation(trpc.need.update.mutationOptions({ onSuccess: onSaved }));
-  const conflict = update.error ? apiErrorDetails(update.error, t) : null;
+  const conflict = update.error ? apiErrorDetails(update.error, t as never) : null;
   return (
     <>
       <select
@@ -210,7 +210,7 @@ function StatusCell({ need, onSaved }: { need: Need; onSaved: () => void }) {
 }
 
 function NeedsTable({ needs, onSaved }: { needs: Need[]; onSaved: () => void }) {
-  const { t } = useTranslation();
+  const { t } = useT();
   const language = currentLanguage();
   if (needs.length === 0)
     return (
@@ -269,7 +269,7 @@ function NeedsTable({ needs, onSaved }: { needs: Need[]; onSaved: () => void }) 
 }
 
 function QuarterlyFigures({ territoryId }: { territoryId: string }) {
-  const { t } = useTranslation();
+  const { t } = useT();
   const trpc = useTRPC();
   const language = currentLanguage();
   const stats = useQuery(trpc.need.stats.queryOptions({ territoryId }));
@@ -278,7 +278,7 @@ function QuarterlyFigures({ territoryId }: { territoryId: string }) {
     return (
       <ErrorState
         title={t('needs.statsFailed')}
-        message={formatApiError(stats.error, t)}
+        message={formatApiError(stats.error, t as never)}
         onRetry={() => void stats.refetch()}
       />
     );
@@ -347,7 +347,7 @@ function QuarterlyFigures({ territoryId }: { territoryId: string }) {
 }
 
 function NeedsScreen() {
-  const { t } = useTranslation();
+  const { t } = useT();
   const trpc = useTRPC();
   const queryClient = useQueryClient();
   const language = currentLanguage();
@@ -368,7 +368,7 @@ function NeedsScreen() {
     return (
       <ErrorState
         title={t('needs.loadFailed')}
-        message={formatApiError((territories.error ?? groups.error)!, t)}
+        message={formatApiError((territories.error ?? groups.error)!, t as never)}
         onRetry={() => {
           void territories.refetch();
           void groups.refetch();
@@ -399,7 +399,7 @@ function NeedsScreen() {
       ) : needs.isError ? (
         <ErrorState
           title={t('needs.loadFailed')}
-          message={formatApiError(needs.error, t)}
+          message={formatApiError(needs.error, t as never)}
           onRetry={() => void needs.refetch()}
         />
       ) : (
@@ -412,7 +412,7 @@ function NeedsScreen() {
 
 /** /network/needs: the needs register of a territory and its quarterly figures. */
 export function Needs() {
-  const { t } = useTranslation();
+  const { t } = useT();
   const session = useSession();
   return (
     <div className="net">

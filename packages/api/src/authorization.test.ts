@@ -62,6 +62,18 @@ const sampleInputs: Record<string, unknown> = {
     termIds: [NO_SUCH_CONFERENCE],
     distanceMeters: 15_000,
   },
+  // Unknown territory / need: NOT_FOUND from the handler, past the guard (per-row: network/needs.test.ts).
+  'need.list': { territoryId: NO_SUCH_CONFERENCE },
+  'need.stats': { territoryId: NO_SUCH_CONFERENCE },
+  'need.create': {
+    territoryId: NO_SUCH_CONFERENCE,
+    taxonomyTermId: NO_SUCH_CONFERENCE,
+    description: 'Sample need',
+    reportedBy: 'provider',
+    severity: 'low',
+    reportedOn: '2026-01-01',
+  },
+  'need.update': { id: NO_SUCH_CONFERENCE, expectedVersion: 1, changes: { severity: 'low' } },
   'conference.upcoming': undefined,
   // An unknown conference: an allowed caller gets NOT_FOUND from the handler, which passes the guard.
   'conference.get': { conferenceId: NO_SUCH_CONFERENCE },

@@ -18,7 +18,9 @@ export type Resource =
    * location of the file: a coordinator's every location must lie inside one of their territories.
    * `read`: the import jobs themselves; below `all` a user sees only the jobs they started.
    */
-  | 'directory_import';
+  | 'directory_import'
+  /** The needs register: unmet needs recorded per territory (read and written inside the territory). */
+  | 'need';
 export type Action = 'read' | 'create' | 'update' | 'delete';
 /**
  * How far a permission reaches, widest last: `participant` (case data of conferences the user takes
@@ -38,6 +40,7 @@ const byRole: Record<Role, Grants> = {
     directory: { read: 'all', create: 'own_territory', update: 'own_territory' },
     territory: { read: 'own_territory' },
     partner_institution: { read: 'own_territory', create: 'own_territory', update: 'own_territory' },
+    need: { read: 'own_territory', create: 'own_territory', update: 'own_territory' },
     conference: { read: 'participant' },
   },
   coordinator: {
@@ -49,6 +52,7 @@ const byRole: Record<Role, Grants> = {
       update: 'own_territory',
       delete: 'own_territory',
     },
+    need: { read: 'own_territory', create: 'own_territory', update: 'own_territory' },
     conference: { read: 'participant' },
     directory_import: { read: 'own_territory', create: 'own_territory' },
   },
@@ -74,6 +78,7 @@ const byRole: Record<Role, Grants> = {
     // Delivery state only (recipient, status, errors): the handler gives them no subject or text.
     outbox_message: { read: 'all' },
     directory_import: { read: 'all', create: 'all' },
+    need: { read: 'all', create: 'all', update: 'all' },
   },
 };
 
@@ -190,6 +195,11 @@ export const procedurePolicies: Readonly<Record<string, ProcedurePolicy>> = {
   // territory and its ancestors).
   'coverage.gaps': { resource: 'territory', action: 'read' },
   'coverage.matrix': { resource: 'territory', action: 'read' },
+  // The needs register: reads for the territory's readers; writes decided per territory (lineage).
+  'need.list': { resource: 'need', action: 'read' },
+  'need.stats': { resource: 'need', action: 'read' },
+  'need.create': { resource: 'need', action: 'create' },
+  'need.update': { resource: 'need', action: 'update' },
   'conference.upcoming': { resource: 'conference', action: 'read' },
   // One conference: participants and the responsible agency's organisers (decided per row).
   'conference.get': { resource: 'conference', action: 'read' },

@@ -8,6 +8,7 @@ import { directoryImportRouter } from './router/directory-import';
 import { feedbackLetterRouter } from './router/feedback-letter';
 import { invitationRouter } from './router/invitation';
 import { actionItemsRouter, recordRouter } from './router/meeting-record';
+import { needRouter } from './router/need';
 import { networkRecordRouter } from './router/network-record';
 import { pollRouter } from './router/poll';
 import { taxonomyRouter } from './router/taxonomy';
@@ -20,6 +21,7 @@ export const appRouter = router({
   taxonomy: taxonomyRouter,
   territory: territoryRouter,
   coverage: coverageRouter,
+  need: needRouter,
   conference: conferenceRouter,
   availability: availabilityRouter,
   invitation: invitationRouter,

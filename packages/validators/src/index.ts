@@ -7,6 +7,7 @@ export * from './directory-import';
 export * from './documents';
 export * from './hsds-records';
 export * from './meeting-record';
+export * from './need';
 export * from './network-records';
 export * from './outreach';
 export * from './search';

@@ -1,8 +1,8 @@
 import { currentLanguage, formatDateTime } from '@caremap/ui';
+import { useT } from '../translate';
 import { statusKey } from './Form';
 import { fieldLabelKey } from './fields';
 import { kindLabelKey, partnerKinds } from './layers';
-import { useT } from './translate';
 
 type Plain = string | number | boolean | null | undefined;
 

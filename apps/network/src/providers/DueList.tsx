@@ -12,9 +12,9 @@ import {
   ScrollRegion,
 } from '@caremap/ui';
 import { useId, useState } from 'react';
+import { useT } from '../translate';
 import { type Entity, entityLabelKey } from './layers';
 import { RecordEditor } from './RecordEditor';
-import { useT } from './translate';
 
 export function DueList({ territoryId }: { territoryId: string }) {
   const { t } = useT();

@@ -1,8 +1,8 @@
 import { apiErrorDetails, describeIssue, type ValidationIssue } from '@caremap/ui';
 import { useId } from 'react';
+import { type Translate, useT } from '../translate';
 import { type FieldDef, fieldLabelKey, type Values } from './fields';
 import { kindLabelKey, partnerKinds } from './layers';
-import { type Translate, useT } from './translate';
 
 /** Per field (the last name in the issue's path: `changes.email` -> `email`), the translated problem. */
 

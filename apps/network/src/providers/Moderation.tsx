@@ -12,10 +12,10 @@ import {
   ScrollRegion,
 } from '@caremap/ui';
 import { useId, useState } from 'react';
+import { useT } from '../translate';
 import { fieldErrorsOf } from './Form';
 import { byHandLabelKey, fieldLabelKey } from './fields';
 import { entityLabelKey } from './layers';
-import { useT } from './translate';
 
 type Item = RouterOutputs['networkRecord']['suggestions']['items'][number];
 

@@ -4,10 +4,10 @@ import { useMutation, useQueryClient, useTRPC } from '@caremap/api-client';
 import { type Bbox, ServiceMap } from '@caremap/map';
 import { Button, useMapLabels } from '@caremap/ui';
 import { useId, useState } from 'react';
+import { useT } from '../translate';
 import { FieldInput, fieldErrorsOf } from './Form';
 import { formFields, fromValues, type Values } from './fields';
 import { PlaceSearch } from './PlaceSearch';
-import { useT } from './translate';
 
 const blank: Values = {
   name: '',

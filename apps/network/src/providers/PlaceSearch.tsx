@@ -3,7 +3,7 @@
 import { keepPreviousData, useQuery, useTRPC } from '@caremap/api-client';
 import { currentLanguage } from '@caremap/ui';
 import { useId, useState } from 'react';
-import { useT } from './translate';
+import { useT } from '../translate';
 
 export interface Place {
   name: string;

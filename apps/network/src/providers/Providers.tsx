@@ -5,6 +5,7 @@ import { type RouterOutputs, useQuery, useTRPC } from '@caremap/api-client';
 import { type AreaCollection, bboxOf, type PointCollection, ServiceMap } from '@caremap/map';
 import { Button, EmptyState, ErrorState, formatApiError, Loading, useMapLabels } from '@caremap/ui';
 import { useId, useMemo, useState } from 'react';
+import { useT } from '../translate';
 import { DueList } from './DueList';
 import {
   type Entity,
@@ -20,7 +21,6 @@ import { Moderation } from './Moderation';
 import { PartnerCreate } from './PartnerCreate';
 import { RecordEditor } from './RecordEditor';
 import { RecordTable } from './RecordTable';
-import { useT } from './translate';
 
 type Territory = RouterOutputs['territory']['mine']['items'][number];
 type Tab = 'map' | 'due' | 'queue';

@@ -14,11 +14,11 @@ import {
   ScrollRegion,
 } from '@caremap/ui';
 import { useEffect, useId, useState } from 'react';
+import { useT } from '../translate';
 import { DiffTable, useShowValue } from './Diff';
 import { FieldInput, fieldErrorsOf } from './Form';
 import { changedFields, type FieldDef, fieldLabelKey, formFields, toValues, type Values } from './fields';
 import { type Entity, entityLabelKey } from './layers';
-import { useT } from './translate';
 
 interface Conflict {
   theirs: {

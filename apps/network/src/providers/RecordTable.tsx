@@ -2,8 +2,8 @@
 // order through aria-sort), pick a row to edit it.
 import { currentLanguage, formatDateTime, ScrollRegion } from '@caremap/ui';
 import { useId, useMemo, useState } from 'react';
+import { useT } from '../translate';
 import { kindKey, layerColors, layerOf, type MapRecord } from './layers';
-import { useT } from './translate';
 
 type SortKey = 'name' | 'kind' | 'city' | 'lastVerifiedAt';
 

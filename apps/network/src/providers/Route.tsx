@@ -1,7 +1,7 @@
 import { useSession } from '@caremap/api-client';
 import { Link, Loading, PageHeading, SignInPrompt } from '@caremap/ui';
+import { useT } from '../translate';
 import { Providers } from './Providers';
-import { useT } from './translate';
 
 /** /network/providers: signed-in users only; the API decides what each may see and edit. */
 export function ProvidersRoute() {

@@ -66,7 +66,13 @@ beforeAll(async () => {
           en: 'Debt counselling',
         },
       },
-      { code: 'mediation', name: 'Mediation', description: 'd', taxonomyId: tax!.id },
+      {
+        code: 'mediation',
+        name: 'Mediation',
+        description: 'd',
+        taxonomyId: tax!.id,
+        labels: { hu: 'Mediáció', cs: 'Mediace', tr: 'Arabuluculuk', en: 'Mediation' },
+      },
     ])
     .returning();
   Object.assign(ids, { elsewhere: elsewhere!.id, term: term!.id, otherTerm: otherTerm!.id });

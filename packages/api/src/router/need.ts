@@ -46,7 +46,8 @@ export const needRouter = router({
     return ctx.db.transaction(async (tx) => {
       const current = await readNeed(tx, input.id, true);
       if (!current) throw appError('NOT_FOUND', 'not_found', 'id: no need with this id');
-      await assertMayWriteNeed(ctx.db, user, current.territoryId, 'update');
+      // Inside the transaction (PGlite has one connection: a query outside it would wait forever).
+      await assertMayWriteNeed(tx as unknown as Database, user, current.territoryId, 'update');
       const changes: Record<string, string | null> = { ...input.changes };
       if (current.version !== input.expectedVersion)
         throw appError(

@@ -6,6 +6,7 @@ export * from './directory';
 export * from './directory-details';
 export * from './import-job';
 export * from './meeting-record';
+export * from './need';
 export * from './network';
 export * from './record-history';
 export * from './search';

@@ -3,7 +3,13 @@ import { appUser } from './access';
 import { id } from './columns';
 
 /** Records the network screens edit, each with a `version` column and a history. */
-export const historyEntities = ['organization', 'service', 'location', 'partner_institution'] as const;
+export const historyEntities = [
+  'organization',
+  'service',
+  'location',
+  'partner_institution',
+  'need',
+] as const;
 export const historyEntity = pgEnum('history_entity', historyEntities);
 export type HistoryEntity = (typeof historyEntities)[number];
 

@@ -1,7 +1,7 @@
 import { useTranslation } from '@caremap/ui';
 
 /**
- * `t` for the providers screens. Their catalog namespace (`providers.*`) is not part of the typed
+ * `t` for the network screens whose catalog namespaces (`providers.*`, `needs.*`, `coverage.*`) are not part of the typed
  * key union (packages/ui/src/i18n.ts says why), so keys are plain strings here; the catalog test
  * checks every language has every key, and the e2e test reads the texts it expects from the catalog.
  */
