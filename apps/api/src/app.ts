@@ -26,6 +26,7 @@ import type { Logger } from './logger';
 import { ProblemError, problemResponse } from './problem';
 import { requestId } from './request-id';
 import { securityHeaders } from './security-headers';
+import { createTerritoryApp } from './territories';
 
 export const SESSION_COOKIE = 'caremap_session';
 
@@ -119,6 +120,12 @@ export function createApp({
       maxBytes: imports.maxBytes ?? DEFAULT_IMPORT_MAX_MB * 1024 * 1024,
       onQueued: imports.onQueued,
     }),
+  );
+
+  // A territory's boundary as GeoJSON (GET /api/territories/<id>.geojson), with the session cookie.
+  app.route(
+    '/api/territories',
+    createTerritoryApp({ database, sessionCookie: SESSION_COOKIE, sessionIdleMs }),
   );
 
   app.use(

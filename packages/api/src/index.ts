@@ -30,6 +30,7 @@ export { createImportJob, type ImportJobView, type JobReport } from './directory
 export { IMPORT_WORKER_DEFAULTS, ImportWorker, type ImportWorkerOptions } from './directory-import/worker';
 export { type AppCode, AppCodeError, appError } from './errors';
 export * as hsds from './hsds/index';
+export { territoryFeature } from './network/territory-create';
 export {
   type Action,
   type Actor,

@@ -10,3 +10,4 @@ export * from './meeting-record';
 export * from './outreach';
 export * from './search';
 export * from './taxonomy';
+export * from './territory';

@@ -1,26 +1,9 @@
-import { selectRows } from '@caremap/db';
 import { coverageInput } from '@caremap/validators';
-import { sql } from 'drizzle-orm';
 import { appError } from '../errors';
 import { coverageGaps, coverageMatrix } from '../network/coverage';
+import { territoryLineage } from '../network/territory-access';
 import { decide } from '../policy';
 import { protectedProcedure, router } from '../trpc';
-
-/** The territory and its ancestors: a grant on a region covers its ORPs and districts. */
-export async function territoryLineage(
-  db: Parameters<typeof coverageGaps>[0],
-  id: string,
-): Promise<string[]> {
-  const rows = await selectRows<{ id: string }>(
-    db,
-    sql`with recursive up(id, parent_id, depth) as (
-          select id, parent_id, 0 from territory where id = ${id}::uuid
-          union all select t.id, t.parent_id, up.depth + 1 from territory t join up on t.id = up.parent_id
-          where up.depth < 20)
-        select id from up`,
-  );
-  return rows.map((r) => r.id);
-}
 
 async function assertMayRead(
   ctx: { db: Parameters<typeof coverageGaps>[0]; user: Parameters<typeof decide>[0] },
