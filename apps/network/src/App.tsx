@@ -2,7 +2,9 @@ import { CareMapQueryProvider, useSession } from '@caremap/api-client';
 import { Link, Loading, PageHeading, SignInPrompt, useTranslation } from '@caremap/ui';
 import { useEffect, useState } from 'react';
 import { HsdsImport } from './HsdsImport';
+import { NewTerritory } from './NewTerritory';
 import { Territories } from './Territories';
+import { TerritoryPage } from './TerritoryPage';
 
 /** The path, followed through single-spa's navigations (it fires popstate). */
 function usePath() {
@@ -49,9 +51,27 @@ function NetworkPage() {
   );
 }
 
+/** /network/territories/new and /network/territories/<id>: signed-in pages of the territories. */
+function TerritoryRoute({ id }: { id: string }) {
+  const { t } = useTranslation();
+  const session = useSession();
+  if (session.isLoading) return <Loading />;
+  if (!session.user)
+    return (
+      <SignInPrompt
+        title={t('network.signInTitle')}
+        body={t('network.signInBody')}
+        next={window.location.pathname}
+      />
+    );
+  return id === 'new' ? <NewTerritory /> : <TerritoryPage territoryId={id} />;
+}
+
 function Routes() {
-  const path = usePath();
-  return path.replace(/\/+$/, '') === '/network/import' ? <ImportRoute /> : <NetworkPage />;
+  const path = usePath().replace(/\/+$/, '');
+  const territory = /^\/network\/territories\/([0-9a-f-]{36}|new)$/i.exec(path);
+  if (territory) return <TerritoryRoute id={territory[1]!} />;
+  return path === '/network/import' ? <ImportRoute /> : <NetworkPage />;
 }
 
 export function App() {
