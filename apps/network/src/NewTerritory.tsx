@@ -357,6 +357,7 @@ function FilePanel(props: {
   const [over, setOver] = useState(false);
   return (
     <>
+      {/* biome-ignore lint/a11y/noStaticElementInteractions: a drop zone for mouse users; the file input inside it is the keyboard way */}
       <div
         className={over ? 'terr-drop terr-drop--over' : 'terr-drop'}
         onDragOver={(e) => {

@@ -185,6 +185,7 @@ export function TerritoryTree({
     });
 
   return (
+    // biome-ignore lint/a11y/noNoninteractiveElementToInteractiveRole: the WAI-ARIA tree pattern is a list with tree roles
     <ul role="tree" aria-label={label} className="terr-tree">
       {render(forest)}
     </ul>
