@@ -110,6 +110,7 @@ describe('creating territories at 1280 px', () => {
     const map = page.locator('.terr-draw[data-ready="true"]');
     await map.waitFor({ timeout: 30_000 });
     const canvas = page.locator('.terr-draw canvas');
+    await canvas.scrollIntoViewIfNeeded();
     const box = (await canvas.boundingBox())!;
     const cx = box.x + box.width / 2;
     const cy = box.y + box.height / 2;
@@ -120,12 +121,12 @@ describe('creating territories at 1280 px', () => {
       [cx - 40, cy + 30],
     ];
     for (const [x, y] of points) {
-      await page.mouse.move(x!, y!);
+      await page.mouse.move(x!, y!, { steps: 3 });
       await page.mouse.down();
       await page.mouse.up();
     }
     // Close the polygon on its first point.
-    await page.mouse.move(points[0]![0]!, points[0]![1]!);
+    await page.mouse.move(points[0]![0]!, points[0]![1]!, { steps: 3 });
     await page.mouse.down();
     await page.mouse.up();
     await expect.poll(() => page.locator('.terr-draw').getAttribute('data-vertices')).toBe('4');
@@ -135,7 +136,12 @@ describe('creating territories at 1280 px', () => {
     await page.goto('/network');
     const tree = page.getByRole('tree');
     await tree.waitFor();
-    const names = (await tree.getByRole('treeitem').allTextContents()).join(' | ');
+    // The new territories sit under ORP Jihlava: open it with the keyboard.
+    const jihlava = tree.locator('[role=treeitem][aria-level="2"]').filter({ hasText: 'ORP Jihlava' });
+    await jihlava.focus();
+    await page.keyboard.press('ArrowRight');
+    await expect.poll(() => jihlava.getAttribute('aria-expanded')).toBe('true');
+    const names = (await tree.locator('[role=treeitem][aria-level="3"]').allTextContents()).join(' | ');
     expect(names).toContain(imported);
     expect(names).toContain(drawnName);
     await page.context().clearCookies();

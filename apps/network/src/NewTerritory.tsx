@@ -110,7 +110,10 @@ function NewTerritoryForm({ items }: { items: TreeItem[] }) {
   const ids = useId();
   const initialParent = new URLSearchParams(window.location.search).get('parent');
   const [parentId, setParentId] = useState(
-    items.find((i) => i.id === initialParent)?.id ?? items.find((i) => i.assigned)?.id ?? items[0]!.id,
+    // Else the user's first administrative territory (an ORP, a county), not one they drew.
+    items.find((i) => i.id === initialParent)?.id ??
+      items.find((i) => i.assigned && i.kind !== 'custom')?.id ??
+      items[0]!.id,
   );
   const [name, setName] = useState('');
   const [tab, setTab] = useState<Tab>('file');
