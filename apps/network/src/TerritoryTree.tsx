@@ -171,10 +171,15 @@ export function TerritoryTree({
             ) : (
               <span className="terr-tree__context">{item.name}</span>
             )}
-            <span className="terr-tree__kind">{t(kindLabelKey[item.kind])}</span>
-            {item.assigned ? (
-              <span className="cm-badge cm-badge--muted">{t('territories.assignedBadge')}</span>
-            ) : null}
+            <span className="terr-tree__kind">
+              {t(kindLabelKey[item.kind])}
+              {item.assigned ? (
+                <>
+                  {' '}
+                  <span className="cm-badge cm-badge--muted">{t('territories.assignedBadge')}</span>
+                </>
+              ) : null}
+            </span>
           </span>
           {hasChildren && open ? (
             // biome-ignore lint/a11y/useSemanticElements: a WAI-ARIA tree's nested list is a group
