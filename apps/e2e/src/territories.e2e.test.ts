@@ -101,6 +101,9 @@ describe('creating territories at 1280 px', () => {
     const response = await page.request.get((await download.getAttribute('href'))!);
     expect(response.status()).toBe(200);
     expect((await response.json()).properties.name).toBe(imported);
+    // The same plain URL without the session cookie: refused.
+    const anonymous = await fetch(new URL((await download.getAttribute('href'))!, page.url()));
+    expect(anonymous.status).toBe(401);
     expect(await seriousViolations(page), 'territory page').toEqual([]);
 
     s = await openNewTerritory(page);
