@@ -98,7 +98,7 @@ export function TerritoryPage({ territoryId }: { territoryId: string }) {
           </h2>
           <dl className="terr-facts">
             <dt>{t('territories.area')}</dt>
-            <dd>{t('territories.areaValue', { value: formatNumber(Math.round(data.areaKm2), language) })}</dd>
+            <dd>{formatNumber(Math.round(data.areaKm2), language)}</dd>
             <dt>{t('territories.vertices')}</dt>
             <dd>{formatNumber(data.vertices, language)}</dd>
             <dt>{t('network.colLocations')}</dt>
