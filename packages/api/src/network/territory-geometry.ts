@@ -269,9 +269,12 @@ export async function checkGeometry(
   };
 }
 
-/** The coarsest needed ST_SimplifyPreserveTopology that brings the polygon under the vertex limit. */
+/**
+ * The finest ST_SimplifyPreserveTopology (tolerance growing 4x from about a millimetre) that
+ * brings the polygon under the vertex limit, so the preview keeps as much detail as allowed.
+ */
 async function simplify(db: Database, geom: ReturnType<typeof sql>) {
-  for (let tolerance = 0.00005; tolerance < 1; tolerance *= 2) {
+  for (let tolerance = 1e-9; tolerance < 1; tolerance *= 4) {
     const [row] = await selectRows<{ geometry: string; vertices: number; area: number }>(
       db,
       sql`with g as (select ST_Multi(ST_SimplifyPreserveTopology(${geom}, ${tolerance}::float8)) as geom)

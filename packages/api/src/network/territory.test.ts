@@ -260,7 +260,9 @@ describe('creating territories', () => {
       parentId: orpId,
       source: { type: 'file', file: big, accept: 'simplified' },
     });
+    // As much detail as the limit allows, not a coarse sketch.
     expect(simplified.vertices).toBeLessThanOrEqual(MAX_TERRITORY_VERTICES);
+    expect(simplified.vertices).toBeGreaterThan(1_000);
     expect(simplified.areaKm2).toBeGreaterThan(550);
   });
 
