@@ -28,6 +28,7 @@ import type { Logger } from './logger';
 import { ProblemError, problemResponse } from './problem';
 import { requestId } from './request-id';
 import { securityHeaders } from './security-headers';
+import { createTerritoryApp } from './territories';
 import { createTilesApp } from './tiles';
 
 export const SESSION_COOKIE = 'caremap_session';
@@ -139,6 +140,11 @@ export function createApp({
   app.route(
     '/',
     createConferenceFilesApp({ database, sessionCookie: SESSION_COOKIE, sessionIdleMs, trustProxy }),
+  );
+  // A territory's boundary as GeoJSON (GET /api/territories/<id>.geojson), with the session cookie.
+  app.route(
+    '/api/territories',
+    createTerritoryApp({ database, sessionCookie: SESSION_COOKIE, sessionIdleMs }),
   );
 
   app.use(

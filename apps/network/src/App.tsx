@@ -4,8 +4,10 @@ import { useEffect, useState } from 'react';
 import { Coverage } from './Coverage';
 import { HsdsImport } from './HsdsImport';
 import { Needs } from './Needs';
+import { NewTerritory } from './NewTerritory';
 import { ProvidersLink, ProvidersRoute } from './providers/Route';
 import { Territories } from './Territories';
+import { TerritoryPage } from './TerritoryPage';
 import { useT } from './translate';
 
 /** The path, followed through single-spa's navigations (it fires popstate). */
@@ -23,7 +25,7 @@ function usePath() {
   return path;
 }
 
-/** /network/import (HSDS upload), /network/coverage; everything else under /network is the territories page. */
+/** /network/import, /coverage, /providers, /needs, /territories/<id|new>; else the territories page. */
 function ImportRoute() {
   const session = useSession();
   return session.isLoading ? <Loading /> : <HsdsImport user={session.user} />;
@@ -67,12 +69,30 @@ function NetworkPage() {
   );
 }
 
+/** /network/territories/new and /network/territories/<id>: signed-in pages of the territories. */
+function TerritoryRoute({ id }: { id: string }) {
+  const { t } = useTranslation();
+  const session = useSession();
+  if (session.isLoading) return <Loading />;
+  if (!session.user)
+    return (
+      <SignInPrompt
+        title={t('network.signInTitle')}
+        body={t('network.signInBody')}
+        next={window.location.pathname}
+      />
+    );
+  return id === 'new' ? <NewTerritory /> : <TerritoryPage territoryId={id} />;
+}
+
 function Routes() {
   const path = usePath().replace(/\/+$/, '');
   if (path === '/network/import') return <ImportRoute />;
   if (path === '/network/coverage') return <Coverage />;
   if (path === '/network/providers') return <ProvidersRoute />;
   if (path === '/network/needs') return <Needs />;
+  const territory = /^\/network\/territories\/([0-9a-f-]{36}|new)$/i.exec(path);
+  if (territory) return <TerritoryRoute id={territory[1]!} />;
   return <NetworkPage />;
 }
 

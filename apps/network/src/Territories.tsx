@@ -7,6 +7,7 @@ import {
   formatApiError,
   formatCountry,
   formatNumber,
+  Link,
   Loading,
   ScrollRegion,
   useMapLabels,
@@ -14,6 +15,8 @@ import {
 } from '@caremap/ui';
 import { useId, useMemo } from 'react';
 import { kindLabelKey } from './kinds';
+import { TerritoryTree } from './TerritoryTree';
+import { useT } from './translate';
 
 type Territory = RouterOutputs['territory']['mine']['items'][number];
 
@@ -30,10 +33,11 @@ function toAreas(items: Territory[]): AreaCollection {
 }
 
 export function Territories() {
-  const { t } = useTranslation();
+  const { t } = useT();
   const trpc = useTRPC();
   const hintId = useId();
   const territories = useQuery(trpc.territory.mine.queryOptions());
+  const tree = useQuery(trpc.territory.tree.queryOptions());
   const labels = useMapLabels(t('network.mapLabel'));
   const areas = useMemo(() => toAreas(territories.data?.items ?? []), [territories.data]);
   const fitBounds = useMemo(() => bboxOf(areas.features), [areas]);
@@ -43,7 +47,7 @@ export function Territories() {
     return (
       <ErrorState
         title={t('network.loadFailed')}
-        message={formatApiError(territories.error, t)}
+        message={formatApiError(territories.error, t as never)}
         onRetry={() => void territories.refetch()}
       />
     );
@@ -60,7 +64,31 @@ export function Territories() {
   const anyApproximate = items.some((item) => item.approximate);
   return (
     <div className="net-layout">
-      <ServiceMap className="net-map" labels={labels} areas={areas} fitBounds={fitBounds} />
+      <div className="terr-overview">
+        <section className="terr-tree-card" aria-labelledby={`${hintId}-tree`}>
+          <h2 id={`${hintId}-tree`} className="terr-h2">
+            {t('territories.treeHeading')}
+          </h2>
+          {tree.isPending ? (
+            <Loading />
+          ) : tree.isError ? (
+            <ErrorState
+              as="h3"
+              title={t('territories.treeFailed')}
+              message={formatApiError(tree.error, t as never)}
+              onRetry={() => void tree.refetch()}
+            />
+          ) : (
+            <TerritoryTree items={tree.data.items} label={t('territories.treeHeading')} />
+          )}
+          <p>
+            <Link className="cm-button cm-button--secondary" href="/network/territories/new">
+              {t('territories.newLink')}
+            </Link>
+          </p>
+        </section>
+        <ServiceMap className="net-map" labels={labels} areas={areas} fitBounds={fitBounds} />
+      </div>
       <ScrollRegion className="net-table-wrap" label={t('network.tableCaption')}>
         <table className="net-table">
           <caption>{t('network.tableCaption')}</caption>

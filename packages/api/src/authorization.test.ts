@@ -55,6 +55,31 @@ const sampleInputs: Record<string, unknown> = {
   },
   'taxonomy.terms': { language: 'cs' },
   'territory.mine': undefined,
+  'territory.tree': undefined,
+  // Unknown territories: NOT_FOUND past the guard (per-row refusals: network/territory.test.ts).
+  'territory.get': { territoryId: NO_SUCH_CONFERENCE },
+  'territory.check': {
+    type: 'drawn',
+    geometry: {
+      type: 'Polygon',
+      coordinates: [
+        [
+          [15.1, 49.1],
+          [15.2, 49.1],
+          [15.2, 49.2],
+          [15.1, 49.1],
+        ],
+      ],
+    },
+  },
+  'territory.create': {
+    name: 'Authorisation sample',
+    parentId: NO_SUCH_CONFERENCE,
+    source: { type: 'units', territoryIds: [NO_SUCH_CONFERENCE] },
+  },
+  'territory.assignable': { territoryId: NO_SUCH_CONFERENCE },
+  'territory.assign': { territoryId: NO_SUCH_CONFERENCE, userId: NO_SUCH_CONFERENCE },
+  'territory.unassign': { territoryId: NO_SUCH_CONFERENCE, userId: NO_SUCH_CONFERENCE },
   // An unknown territory: NOT_FOUND from the handler, past the guard (per-row refusals: coverage.test.ts).
   'coverage.gaps': { territoryId: NO_SUCH_CONFERENCE, termIds: [NO_SUCH_CONFERENCE], distanceMeters: 15_000 },
   'coverage.matrix': {

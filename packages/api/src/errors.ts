@@ -29,6 +29,8 @@ export type AppCode =
   | 'poll_closed'
   /** Sending a poll to a conference without externals (or contacts) that have an e-mail address. */
   | 'no_poll_recipients'
+  /** A territory's geometry (file or drawing) was refused; `details.problem` says why, `details.preview` offers a fix. */
+  | 'invalid_geometry'
   | 'internal';
 
 export class AppCodeError extends Error {

@@ -46,6 +46,7 @@ export { documentTexts } from './documents/texts';
 export { type AppCode, AppCodeError, appError, refusalOf } from './errors';
 export * as hsds from './hsds/index';
 export { coverageCsv } from './network/coverage';
+export { territoryFeature } from './network/territory-create';
 export {
   type Action,
   type Actor,

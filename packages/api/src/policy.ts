@@ -38,14 +38,16 @@ const anonymous: Grants = { directory: { read: 'all' } };
 const byRole: Record<Role, Grants> = {
   networker: {
     directory: { read: 'all', create: 'own_territory', update: 'own_territory' },
-    territory: { read: 'own_territory' },
+    // Networkers draw or import custom territories inside their own; assigning people is for coordinators.
+    territory: { read: 'own_territory', create: 'own_territory' },
     partner_institution: { read: 'own_territory', create: 'own_territory', update: 'own_territory' },
     need: { read: 'own_territory', create: 'own_territory', update: 'own_territory' },
     conference: { read: 'participant' },
   },
   coordinator: {
     directory: { read: 'all', create: 'own_territory', update: 'own_territory', delete: 'own_territory' },
-    territory: { read: 'own_territory', update: 'own_territory' },
+    // `update` includes assigning networkers (inside the coordinator's region: decided on the lineage).
+    territory: { read: 'own_territory', create: 'own_territory', update: 'own_territory' },
     partner_institution: {
       read: 'own_territory',
       create: 'own_territory',
@@ -191,6 +193,16 @@ export const procedurePolicies: Readonly<Record<string, ProcedurePolicy>> = {
   // territory scope (organisers, partners), so the network page shows its empty state. The handler
   // reads the scope (own_territory or all) and filters by it.
   'territory.mine': { access: 'signed_in' },
+  // The territory tree and pages: decided per row on the territory's lineage (network/territory-access.ts).
+  'territory.tree': { access: 'signed_in' },
+  'territory.get': { resource: 'territory', action: 'read' },
+  // Checking a file or drawing stores nothing; creating decides on the parent territory.
+  'territory.check': { resource: 'territory', action: 'create' },
+  'territory.create': { resource: 'territory', action: 'create' },
+  // Assigning networkers: coordinators inside their region, administrators anywhere.
+  'territory.assignable': { resource: 'territory', action: 'update' },
+  'territory.assign': { resource: 'territory', action: 'update' },
+  'territory.unassign': { resource: 'territory', action: 'update' },
   // Coverage of a territory the caller works in (or of a part of one: decided per row on the
   // territory and its ancestors).
   'coverage.gaps': { resource: 'territory', action: 'read' },
@@ -363,6 +375,12 @@ export const routePolicies: Readonly<Record<string, RoutePolicy>> = {
   'GET /calendar/:file': {
     access: 'public',
     what: "a user's calendar feed (text/calendar) of their conferences, by secret token",
+  },
+  // A territory's boundary for GIS tools and scripts: the session cookie, decided per territory.
+  'GET /api/territories/:file': {
+    resource: 'territory',
+    action: 'read',
+    what: 'territory export: GET /api/territories/<id>.geojson, a GeoJSON Feature',
   },
   'GET /importmap.json': { access: 'public', what: 'import map of the shell, MFEs and shared deps' },
   'ALL /mfe/shell/*': { access: 'public', what: 'cache headers for the shell bundle' },

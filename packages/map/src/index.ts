@@ -2,6 +2,7 @@
 import maplibreCss from 'maplibre-gl/dist/maplibre-gl.css?inline';
 import ownCss from './map.css?inline';
 
+export { DrawMap, type DrawMapProps, type DrawnPolygon } from './DrawMap';
 export {
   type AreaCollection,
   type AreaFeature,

@@ -12,3 +12,4 @@ export * from './network-records';
 export * from './outreach';
 export * from './search';
 export * from './taxonomy';
+export * from './territory';

@@ -1,11 +1,12 @@
-// Who may read a territory's network data (coverage, its CSV download): the territory itself or one
-// of its ancestors must be assigned to the caller (a grant on a region covers its ORPs and
-// districts), or the caller's scope is all. Shared by the tRPC procedures and the REST downloads.
+// Who may do what to a territory and its network data: the policy grants `own_territory` scopes on
+// assigned territories, and a grant on a territory reaches everything below it (a coordinator's
+// region covers its ORPs, a networker's ORP the custom territories drawn inside it). Decided here on
+// the lineage, for the tRPC procedures and the REST downloads alike.
 import { type Database, selectRows } from '@caremap/db';
 import { sql } from 'drizzle-orm';
-import type { SessionUser } from '../context';
+import type { Context, SessionUser } from '../context';
 import { appError } from '../errors';
-import { decide } from '../policy';
+import { type Action, decide } from '../policy';
 
 /** The territory and its ancestors, nearest first; empty when there is no such territory. */
 export async function territoryLineage(db: Database, id: string): Promise<string[]> {
@@ -20,14 +21,27 @@ export async function territoryLineage(db: Database, id: string): Promise<string
   return rows.map((r) => r.id);
 }
 
-/** Throws NOT_FOUND for an unknown territory and FORBIDDEN for one outside the caller's grants. */
+/** NOT_FOUND for an unknown territory, FORBIDDEN when the action is not the caller's; else the lineage. */
+export async function assertTerritoryAccess(
+  ctx: Pick<Context, 'db' | 'user'>,
+  territoryId: string,
+  action: Action,
+): Promise<string[]> {
+  const lineage = await territoryLineage(ctx.db, territoryId);
+  if (lineage.length === 0) throw appError('NOT_FOUND', 'not_found', 'No such territory');
+  if (!decide(ctx.user, 'territory', action, { territoryIds: lineage }))
+    throw appError('FORBIDDEN', 'forbidden', 'This territory is not one of yours');
+  return lineage;
+}
+
+export const mayOnTerritory = (ctx: Pick<Context, 'user'>, lineage: string[], action: Action) =>
+  decide(ctx.user, 'territory', action, { territoryIds: lineage });
+
+/** Reading a territory's network data (coverage, needs, their downloads). */
 export async function assertMayReadTerritory(
   db: Database,
   user: SessionUser | null,
   territoryId: string,
 ): Promise<void> {
-  const lineage = await territoryLineage(db, territoryId);
-  if (lineage.length === 0) throw appError('NOT_FOUND', 'not_found', 'No such territory');
-  if (!decide(user, 'territory', 'read', { territoryIds: lineage }))
-    throw appError('FORBIDDEN', 'forbidden', 'This territory is not one of yours');
+  await assertTerritoryAccess({ db, user }, territoryId, 'read');
 }

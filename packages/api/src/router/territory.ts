@@ -1,56 +1,39 @@
-import { selectRows } from '@caremap/db';
-import type { MultiPolygonGeometry } from '@caremap/db/schema';
-import { sql } from 'drizzle-orm';
-import { scopeOf } from '../policy';
+// Territories: the hierarchy, one territory's page, creating one (administrative units, drawing,
+// GeoJSON/KML import with checks and confirmed repairs), and who is assigned. The work is in
+// src/network/territory-*.ts; the download (GET /api/territories/<id>.geojson) is a Hono route.
+import {
+  territoryAssignmentInput,
+  territoryCheckInput,
+  territoryCreateInput,
+  territoryIdInput,
+} from '@caremap/validators';
+import { assignableUsers, checkSource, createTerritory, setAssignment } from '../network/territory-create';
+import { mineHandler } from '../network/territory-mine';
+import { territoryPage, territoryTree } from '../network/territory-tree';
 import { protectedProcedure, router } from '../trpc';
-
-type TerritoryRow = {
-  id: string;
-  name: string;
-  kind: 'region' | 'orp' | 'county' | 'district' | 'custom';
-  country: string;
-  approximate: boolean;
-  geometry: string | MultiPolygonGeometry;
-  location_count: number;
-  partner_institution_count: number;
-};
 
 export const territoryRouter = router({
   /** The territories the signed-in user works in (all of them for an administrator). */
-  mine: protectedProcedure.query(async ({ ctx }) => {
-    const scope = scopeOf(ctx.user, 'territory', 'read');
-    if (!scope || (scope !== 'all' && ctx.user.territoryIds.length === 0)) return { items: [] };
-    const filter =
-      scope === 'all'
-        ? sql`true`
-        : sql`t.id in (${sql.join(
-            ctx.user.territoryIds.map((id) => sql`${id}::uuid`),
-            sql`, `,
-          )})`;
-    const rows = await selectRows<TerritoryRow>(
-      ctx.db,
-      sql`
-      select t.id, t.name, t.kind, t.country, t.approximate,
-             ST_AsGeoJSON(t.geom, 5) as geometry,
-             (select count(*)::int from location l where ST_Intersects(t.geom, l.geom)) as location_count,
-             (select count(*)::int from partner_institution p where p.territory_id = t.id) as partner_institution_count
-      from territory t
-      where ${filter}
-      order by t.country, t.kind, t.name`,
-    );
-    return {
-      items: rows.map((r) => ({
-        id: r.id,
-        name: r.name,
-        kind: r.kind,
-        country: r.country,
-        approximate: r.approximate,
-        geometry: (typeof r.geometry === 'string'
-          ? JSON.parse(r.geometry)
-          : r.geometry) as MultiPolygonGeometry,
-        locationCount: Number(r.location_count),
-        partnerInstitutionCount: Number(r.partner_institution_count),
-      })),
-    };
-  }),
+  mine: protectedProcedure.query(({ ctx }) => mineHandler(ctx)),
+  /** The hierarchy the caller may see: theirs, what lies below, and the ancestors for context. */
+  tree: protectedProcedure.query(({ ctx }) => territoryTree(ctx)),
+  get: protectedProcedure
+    .input(territoryIdInput)
+    .query(({ ctx, input }) => territoryPage(ctx, input.territoryId)),
+  /** Validates a file or drawing and answers the geometry to preview; nothing is stored. */
+  check: protectedProcedure
+    .input(territoryCheckInput)
+    .mutation(({ ctx, input }) => checkSource(ctx.db, input)),
+  create: protectedProcedure
+    .input(territoryCreateInput)
+    .mutation(({ ctx, input }) => createTerritory(ctx, input)),
+  assignable: protectedProcedure
+    .input(territoryIdInput)
+    .query(({ ctx, input }) => assignableUsers(ctx, input.territoryId)),
+  assign: protectedProcedure
+    .input(territoryAssignmentInput)
+    .mutation(({ ctx, input }) => setAssignment(ctx, input, true)),
+  unassign: protectedProcedure
+    .input(territoryAssignmentInput)
+    .mutation(({ ctx, input }) => setAssignment(ctx, input, false)),
 });
