@@ -1,4 +1,4 @@
-import { type RouterOutputs, useQuery, useSession, useTRPC } from '@caremap/api-client';
+import { type RouterOutputs, useQuery, useTRPC } from '@caremap/api-client';
 import { type AreaCollection, bboxOf, type PointCollection, ServiceMap } from '@caremap/map';
 import {
   Button,
@@ -8,17 +8,19 @@ import {
   formatApiError,
   formatNumber,
   Loading,
-  PageHeading,
   ScrollRegion,
-  SignInPrompt,
   useMapLabels,
 } from '@caremap/ui';
 import { type FormEvent, useEffect, useId, useMemo, useState } from 'react';
+import {
+  SignedInNetworkPage,
+  type TermGroup,
+  type Territory,
+  WithTerritoriesAndTerms,
+} from './NetworkScreen';
 import { useT } from './translate';
 
-type Territory = RouterOutputs['territory']['mine']['items'][number];
 type Result = RouterOutputs['coverage']['gaps'];
-type TermGroup = RouterOutputs['taxonomy']['terms'][number];
 
 interface Query {
   territoryId: string;
@@ -411,12 +413,9 @@ function CoverageResultView({
   );
 }
 
-function CoverageScreen() {
+function CoverageScreen({ items, groups }: { items: Territory[]; groups: TermGroup[] }) {
   const { t } = useT();
   const trpc = useTRPC();
-  const language = currentLanguage();
-  const territories = useQuery(trpc.territory.mine.queryOptions());
-  const groups = useQuery(trpc.taxonomy.terms.queryOptions({ language }));
   const initial = useMemo(queryFromUrl, []);
   const [query, setQuery] = useState<Query | null>(() =>
     initial.territoryId && initial.termIds?.length && initial.distanceMeters ? (initial as Query) : null,
@@ -428,31 +427,9 @@ function CoverageScreen() {
   useEffect(() => {
     if (query) writeUrl(query);
   }, [query]);
-
-  if (territories.isPending || groups.isPending) return <Loading />;
-  if (territories.isError || groups.isError) {
-    return (
-      <ErrorState
-        title={t('coverage.loadFailed')}
-        message={formatApiError((territories.error ?? groups.error)!, t as never)}
-        onRetry={() => {
-          void territories.refetch();
-          void groups.refetch();
-        }}
-      />
-    );
-  }
-  const items = territories.data.items;
-  if (items.length === 0) {
-    return (
-      <EmptyState title={t('network.emptyTitle')}>
-        <p>{t('network.emptyBody')}</p>
-      </EmptyState>
-    );
-  }
   return (
     <div className="cov-layout">
-      <CoverageForm territories={items} groups={groups.data} initial={initial} onSubmit={setQuery} />
+      <CoverageForm territories={items} groups={groups} initial={initial} onSubmit={setQuery} />
       {query === null ? (
         <p className="net-hint">{t('coverage.start')}</p>
       ) : result.isPending ? (
@@ -477,23 +454,11 @@ function CoverageScreen() {
 /** /network/coverage: which settlements of a territory have no service of the chosen types near. */
 export function Coverage() {
   const { t } = useT();
-  const session = useSession();
   return (
-    <div className="net">
-      <PageHeading title={t('coverage.title')}>
-        <p>{t('coverage.intro')}</p>
-      </PageHeading>
-      {session.isLoading ? (
-        <Loading />
-      ) : session.user ? (
-        <CoverageScreen />
-      ) : (
-        <SignInPrompt
-          title={t('network.signInTitle')}
-          body={t('network.signInBody')}
-          next="/network/coverage"
-        />
-      )}
-    </div>
+    <SignedInNetworkPage title={t('coverage.title')} intro={t('coverage.intro')} next="/network/coverage">
+      <WithTerritoriesAndTerms loadFailed={t('coverage.loadFailed')}>
+        {(items, groups) => <CoverageScreen items={items} groups={groups} />}
+      </WithTerritoriesAndTerms>
+    </SignedInNetworkPage>
   );
 }

@@ -1,11 +1,4 @@
-import {
-  type RouterOutputs,
-  useMutation,
-  useQuery,
-  useQueryClient,
-  useSession,
-  useTRPC,
-} from '@caremap/api-client';
+import { type RouterOutputs, useMutation, useQuery, useQueryClient, useTRPC } from '@caremap/api-client';
 import {
   apiErrorDetails,
   Button,
@@ -15,17 +8,19 @@ import {
   formatApiError,
   formatNumber,
   Loading,
-  PageHeading,
   ScrollRegion,
-  SignInPrompt,
 } from '@caremap/ui';
 import { needReporterValues, needSeverityValues, needStatusValues } from '@caremap/validators';
 import { type FormEvent, useId, useState } from 'react';
+import {
+  SignedInNetworkPage,
+  type TermGroup,
+  type Territory,
+  WithTerritoriesAndTerms,
+} from './NetworkScreen';
 import { useT } from './translate';
 
-type Territory = RouterOutputs['territory']['mine']['items'][number];
 type Need = RouterOutputs['need']['list'][number];
-type TermGroup = RouterOutputs['taxonomy']['terms'][number];
 
 const today = () => new Date().toISOString().slice(0, 10);
 const labelOf = (category: Need['category'], language: string) => category[language] || category.name;
@@ -346,41 +341,18 @@ function QuarterlyFigures({ territoryId }: { territoryId: string }) {
   );
 }
 
-function NeedsScreen() {
+function NeedsScreen({ items, groups }: { items: Territory[]; groups: TermGroup[] }) {
   const { t } = useT();
   const trpc = useTRPC();
   const queryClient = useQueryClient();
-  const language = currentLanguage();
   const id = useId();
-  const territories = useQuery(trpc.territory.mine.queryOptions());
-  const groups = useQuery(trpc.taxonomy.terms.queryOptions({ language }));
   const [picked, setPicked] = useState<string | null>(null);
-  const items: Territory[] = territories.data?.items ?? [];
   const territoryId = picked ?? items[0]?.id ?? '';
   const needs = useQuery({ ...trpc.need.list.queryOptions({ territoryId }), enabled: territoryId !== '' });
   const refresh = () => {
     void queryClient.invalidateQueries({ queryKey: trpc.need.list.queryKey({ territoryId }) });
     void queryClient.invalidateQueries({ queryKey: trpc.need.stats.queryKey({ territoryId }) });
   };
-
-  if (territories.isPending || groups.isPending) return <Loading />;
-  if (territories.isError || groups.isError)
-    return (
-      <ErrorState
-        title={t('needs.loadFailed')}
-        message={formatApiError((territories.error ?? groups.error)!, t as never)}
-        onRetry={() => {
-          void territories.refetch();
-          void groups.refetch();
-        }}
-      />
-    );
-  if (items.length === 0)
-    return (
-      <EmptyState title={t('network.emptyTitle')}>
-        <p>{t('network.emptyBody')}</p>
-      </EmptyState>
-    );
   return (
     <div className="cov-layout">
       <div className="cov-field need-territory">
@@ -393,7 +365,7 @@ function NeedsScreen() {
           ))}
         </select>
       </div>
-      <NeedForm key={territoryId} territoryId={territoryId} groups={groups.data} onSaved={refresh} />
+      <NeedForm key={territoryId} territoryId={territoryId} groups={groups} onSaved={refresh} />
       {needs.isPending ? (
         <Loading />
       ) : needs.isError ? (
@@ -413,19 +385,11 @@ function NeedsScreen() {
 /** /network/needs: the needs register of a territory and its quarterly figures. */
 export function Needs() {
   const { t } = useT();
-  const session = useSession();
   return (
-    <div className="net">
-      <PageHeading title={t('needs.title')}>
-        <p>{t('needs.intro')}</p>
-      </PageHeading>
-      {session.isLoading ? (
-        <Loading />
-      ) : session.user ? (
-        <NeedsScreen />
-      ) : (
-        <SignInPrompt title={t('network.signInTitle')} body={t('network.signInBody')} next="/network/needs" />
-      )}
-    </div>
+    <SignedInNetworkPage title={t('needs.title')} intro={t('needs.intro')} next="/network/needs">
+      <WithTerritoriesAndTerms loadFailed={t('needs.loadFailed')}>
+        {(items, groups) => <NeedsScreen items={items} groups={groups} />}
+      </WithTerritoriesAndTerms>
+    </SignedInNetworkPage>
   );
 }

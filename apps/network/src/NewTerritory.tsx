@@ -17,7 +17,6 @@ import {
   navigate,
   PageHeading,
   useMapLabels,
-  useTranslation,
 } from '@caremap/ui';
 import { type KeyboardEvent, type ReactNode, useId, useMemo, useRef, useState } from 'react';
 import { kindLabelKey } from './kinds';

@@ -11,7 +11,6 @@ import {
   Loading,
   ScrollRegion,
   useMapLabels,
-  useTranslation,
 } from '@caremap/ui';
 import { useId, useMemo } from 'react';
 import { kindLabelKey } from './kinds';

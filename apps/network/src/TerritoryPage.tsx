@@ -14,7 +14,6 @@ import {
   Loading,
   PageHeading,
   useMapLabels,
-  useTranslation,
 } from '@caremap/ui';
 import { useId, useMemo, useState } from 'react';
 import { kindLabelKey } from './kinds';

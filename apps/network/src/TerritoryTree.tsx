@@ -2,7 +2,7 @@
 // (Right/Left), Home/End jump, Enter opens the territory's page. Territories above the user's own
 // are shown for context and cannot be opened.
 import type { RouterOutputs } from '@caremap/api-client';
-import { navigate, useTranslation } from '@caremap/ui';
+import { navigate } from '@caremap/ui';
 import { type KeyboardEvent, useMemo, useRef, useState } from 'react';
 import { kindLabelKey } from './kinds';
 import { useT } from './translate';
