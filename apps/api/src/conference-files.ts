@@ -2,13 +2,13 @@
 // the session cookie; the same row-level decision as feedbackLetter.list, audited in packages/api)
 // and a user's personal calendar feed (the secret token in the URL is the credential; rate-limited
 // per client address). Refusals answer 404 without saying whether the thing exists.
-import { AppCodeError, calendarFeedIcs, feedbackLetterPdf, resolveSession } from '@caremap/api';
+import { AppCodeError, calendarFeedIcs, feedbackLetterPdf } from '@caremap/api';
 import type { DatabaseHandle } from '@caremap/db';
 import { Hono } from 'hono';
-import { getCookie } from 'hono/cookie';
 import type { RequestIdVariables } from 'hono/request-id';
 import { z } from 'zod';
 import { clientAddress } from './client-address';
+import { sessionUserOf } from './session-user';
 
 export interface ConferenceFilesOptions {
   database: DatabaseHandle;
@@ -46,11 +46,7 @@ export function createConferenceFilesApp(options: ConferenceFilesOptions) {
       letterId: file.replace(/\.pdf$/, ''),
     });
     if (!parsed.success || !file.endsWith('.pdf')) return problem(404, 'not_found', 'No such letter');
-    const user = await resolveSession(
-      options.database.db,
-      getCookie(c, options.sessionCookie) ?? null,
-      options.sessionIdleMs,
-    );
+    const user = await sessionUserOf(c, options);
     if (!user) return problem(401, 'not_signed_in', 'Sign in to download letters');
     try {
       const { pdf, fileName } = await feedbackLetterPdf(

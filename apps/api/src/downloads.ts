@@ -2,13 +2,14 @@
 // through the same tRPC procedure the screens call, so the policy module decides and audits exactly
 // as it does there. A refusal or a bad query is an RFC 9457 problem, never a stack trace.
 //   GET /api/network/coverage.csv?territoryId=&termIds=a,b&distanceMeters=&lang=
-import { coverageCsv, createCaller, documentTexts, refusalOf, resolveSession } from '@caremap/api';
+import { coverageCsv, createCaller, documentTexts, refusalOf } from '@caremap/api';
 import type { DatabaseHandle } from '@caremap/db';
 import { coverageCsvQuery } from '@caremap/validators';
 import { type Context, Hono } from 'hono';
 import { getCookie } from 'hono/cookie';
 import { clientAddress } from './client-address';
 import { badParameters, ProblemError, problemResponse } from './problem';
+import { sessionUserOf } from './session-user';
 
 export interface DownloadOptions {
   database: DatabaseHandle;
@@ -21,12 +22,13 @@ export interface DownloadOptions {
 /** A tRPC caller for this request's session (anonymous when there is none). */
 async function callerFor(c: Context, options: DownloadOptions) {
   const token = getCookie(c, options.sessionCookie) ?? null;
+  const user = await sessionUserOf(c, options);
   return createCaller({
     db: options.database.db,
     requestId: c.get('requestId') ?? 'download',
     clientKey: clientAddress(c, options.trustProxy),
     sessionToken: token,
-    user: await resolveSession(options.database.db, token, options.sessionIdleMs),
+    user,
     setSessionToken: () => {},
   });
 }

@@ -10,13 +10,13 @@ import { join } from 'node:path';
 import { Readable, Transform } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 import type { ReadableStream as WebReadableStream } from 'node:stream/web';
-import { createImportJob, resolveSession, scopeOf } from '@caremap/api';
+import { createImportJob, scopeOf } from '@caremap/api';
 import type { DatabaseHandle } from '@caremap/db';
 import { importUploadQuery } from '@caremap/validators';
 import { type Context, Hono } from 'hono';
-import { getCookie } from 'hono/cookie';
 import type { Logger } from './logger';
 import { badParameters, ProblemError, problemResponse } from './problem';
+import { sessionUserOf } from './session-user';
 
 export interface ImportUploadOptions {
   database: DatabaseHandle;
@@ -62,11 +62,7 @@ export function createImportApp(options: ImportUploadOptions) {
   });
 
   async function receive(c: Context, onConsumed: () => void): Promise<Response> {
-    const user = await resolveSession(
-      options.database.db,
-      getCookie(c, options.sessionCookie) ?? null,
-      options.sessionIdleMs,
-    );
+    const user = await sessionUserOf(c, options);
     if (!user) throw new ProblemError(401, 'Unauthorized', 'Sign in to import', { code: 'not_signed_in' });
     if (!scopeOf(user, 'directory_import', 'create'))
       throw new ProblemError(403, 'Forbidden', 'You may not import into the directory', {

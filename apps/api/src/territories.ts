@@ -1,11 +1,11 @@
 // GET /api/territories/<id>.geojson: a territory's boundary as a GeoJSON Feature, for a browser
 // download or a script with the session cookie. The policy decides per territory (its lineage):
 // a networker gets theirs and what lies inside them, an administrator every territory.
-import { resolveSession, territoryFeature } from '@caremap/api';
+import { territoryFeature } from '@caremap/api';
 import type { DatabaseHandle } from '@caremap/db';
 import { Hono } from 'hono';
-import { getCookie } from 'hono/cookie';
 import { ProblemError } from './problem';
+import { sessionUserOf } from './session-user';
 
 export interface TerritoryExportOptions {
   database: DatabaseHandle;
@@ -20,11 +20,7 @@ export function createTerritoryApp(options: TerritoryExportOptions) {
   app.get('/:file', async (c) => {
     const match = FILE.exec(c.req.param('file'));
     if (!match) throw new ProblemError(404, 'Not Found', 'Use /api/territories/<territory id>.geojson');
-    const user = await resolveSession(
-      options.database.db,
-      getCookie(c, options.sessionCookie) ?? null,
-      options.sessionIdleMs,
-    );
+    const user = await sessionUserOf(c, options);
     if (!user)
       throw new ProblemError(401, 'Unauthorized', 'Sign in to download territories', {
         code: 'not_signed_in',
