@@ -3,9 +3,8 @@ import {
   apiErrorDetails,
   Button,
   currentLanguage,
-  ErrorState,
   formatDateTime,
-  Loading,
+  QueryState,
   useTranslation,
 } from '@caremap/ui';
 import { useId, useState } from 'react';
@@ -49,71 +48,64 @@ export function CalendarFeed() {
         {t('conferenceFollowUp.feedTitle')}
       </h2>
       <p className="conf-muted">{t('conferenceFollowUp.feedIntro')}</p>
-      {status.isPending ? (
-        <Loading />
-      ) : status.isError ? (
-        <ErrorState
-          as="h3"
-          title={t('conferenceFollowUp.feedFailed')}
-          message={apiErrorDetails(status.error, t).message}
-          onRetry={() => void status.refetch()}
-        />
-      ) : (
-        <>
-          {url ? (
-            <div className="conf-field">
-              <label htmlFor={inputId} className="conf-field__label">
-                {t('conferenceFollowUp.feedUrl')}
-              </label>
-              <p className="conf-field__hint" id={`${inputId}-hint`}>
-                {t('conferenceFollowUp.feedUrlHint')}
-              </p>
-              <div className="conf-feed__url">
-                <input
-                  id={inputId}
-                  readOnly
-                  value={url}
-                  aria-describedby={`${inputId}-hint`}
-                  onFocus={(e) => e.target.select()}
-                />
-                <Button
-                  variant="secondary"
-                  onClick={() =>
-                    void navigator.clipboard?.writeText(url).then(
-                      () => setCopied(true),
-                      () => setCopied(false),
-                    )
-                  }
-                >
-                  {t('conferenceFollowUp.copy')}
-                </Button>
+      <QueryState query={status} failed={t('conferenceFollowUp.feedFailed')} as="h3">
+        {(data) => (
+          <>
+            {url ? (
+              <div className="conf-field">
+                <label htmlFor={inputId} className="conf-field__label">
+                  {t('conferenceFollowUp.feedUrl')}
+                </label>
+                <p className="conf-field__hint" id={`${inputId}-hint`}>
+                  {t('conferenceFollowUp.feedUrlHint')}
+                </p>
+                <div className="conf-feed__url">
+                  <input
+                    id={inputId}
+                    readOnly
+                    value={url}
+                    aria-describedby={`${inputId}-hint`}
+                    onFocus={(e) => e.target.select()}
+                  />
+                  <Button
+                    variant="secondary"
+                    onClick={() =>
+                      void navigator.clipboard?.writeText(url).then(
+                        () => setCopied(true),
+                        () => setCopied(false),
+                      )
+                    }
+                  >
+                    {t('conferenceFollowUp.copy')}
+                  </Button>
+                </div>
+                {copied ? <p role="status">{t('conferenceFollowUp.copied')}</p> : null}
               </div>
-              {copied ? <p role="status">{t('conferenceFollowUp.copied')}</p> : null}
-            </div>
-          ) : status.data.active && status.data.createdAt ? (
-            <p className="conf-note">
-              {t('conferenceFollowUp.feedActive', { when: formatDateTime(status.data.createdAt, language) })}
-            </p>
-          ) : (
-            <p className="conf-note conf-note--muted">{t('conferenceFollowUp.feedNone')}</p>
-          )}
-          <div className="conf-actions">
-            <Button variant="secondary" busy={rotate.isPending} onClick={() => rotate.mutate()}>
-              {t(status.data.active ? 'conferenceFollowUp.feedRotate' : 'conferenceFollowUp.feedCreate')}
-            </Button>
-            {status.data.active ? (
-              <Button variant="secondary" busy={revoke.isPending} onClick={() => revoke.mutate()}>
-                {t('conferenceFollowUp.feedRevoke')}
+            ) : data.active && data.createdAt ? (
+              <p className="conf-note">
+                {t('conferenceFollowUp.feedActive', { when: formatDateTime(data.createdAt, language) })}
+              </p>
+            ) : (
+              <p className="conf-note conf-note--muted">{t('conferenceFollowUp.feedNone')}</p>
+            )}
+            <div className="conf-actions">
+              <Button variant="secondary" busy={rotate.isPending} onClick={() => rotate.mutate()}>
+                {t(data.active ? 'conferenceFollowUp.feedRotate' : 'conferenceFollowUp.feedCreate')}
               </Button>
+              {data.active ? (
+                <Button variant="secondary" busy={revoke.isPending} onClick={() => revoke.mutate()}>
+                  {t('conferenceFollowUp.feedRevoke')}
+                </Button>
+              ) : null}
+            </div>
+            {failed ? (
+              <p className="conf-form__alert" role="alert">
+                {apiErrorDetails(failed, t).message}
+              </p>
             ) : null}
-          </div>
-          {failed ? (
-            <p className="conf-form__alert" role="alert">
-              {apiErrorDetails(failed, t).message}
-            </p>
-          ) : null}
-        </>
-      )}
+          </>
+        )}
+      </QueryState>
     </section>
   );
 }

@@ -3,9 +3,8 @@ import {
   apiErrorDetails,
   Button,
   currentLanguage,
-  ErrorState,
   formatDateTime,
-  Loading,
+  QueryState,
   useTranslation,
   type ValidationIssue,
 } from '@caremap/ui';
@@ -34,52 +33,45 @@ export function LettersPanel({ conferenceId }: { conferenceId: string }) {
         {t('conferenceFollowUp.lettersTitle')}
       </h2>
       <p className="conf-muted">{t('conferenceFollowUp.lettersIntro')}</p>
-      {list.isPending ? (
-        <Loading />
-      ) : list.isError ? (
-        <ErrorState
-          as="h3"
-          title={t('conferenceFollowUp.lettersFailed')}
-          message={apiErrorDetails(list.error, t).message}
-          onRetry={() => void list.refetch()}
-        />
-      ) : (
-        <>
-          {list.data.letters.length === 0 ? (
-            <p className="conf-note conf-note--muted">{t('conferenceFollowUp.lettersEmpty')}</p>
-          ) : (
-            <ul className="conf-letter-list">
-              {list.data.letters.map((letter) => (
-                <LetterRow
-                  key={letter.id}
-                  letter={letter}
-                  conferenceId={conferenceId}
-                  canEdit={list.data.canEdit}
-                  onEdit={() => setEditing(letter)}
-                />
-              ))}
-            </ul>
-          )}
-          {editing ? (
-            <LetterForm
-              conferenceId={conferenceId}
-              recipients={list.data.recipients}
-              letter={editing === 'new' ? undefined : editing}
-              onDone={() => setEditing(null)}
-            />
-          ) : list.data.canDraft ? (
-            list.data.recipients.length ? (
-              <div className="conf-actions">
-                <Button variant="secondary" onClick={() => setEditing('new')}>
-                  {t('conferenceFollowUp.newLetter')}
-                </Button>
-              </div>
+      <QueryState query={list} failed={t('conferenceFollowUp.lettersFailed')} as="h3">
+        {(data) => (
+          <>
+            {data.letters.length === 0 ? (
+              <p className="conf-note conf-note--muted">{t('conferenceFollowUp.lettersEmpty')}</p>
             ) : (
-              <p className="conf-muted">{t('conferenceFollowUp.noRecipients')}</p>
-            )
-          ) : null}
-        </>
-      )}
+              <ul className="conf-letter-list">
+                {data.letters.map((letter) => (
+                  <LetterRow
+                    key={letter.id}
+                    letter={letter}
+                    conferenceId={conferenceId}
+                    canEdit={data.canEdit}
+                    onEdit={() => setEditing(letter)}
+                  />
+                ))}
+              </ul>
+            )}
+            {editing ? (
+              <LetterForm
+                conferenceId={conferenceId}
+                recipients={data.recipients}
+                letter={editing === 'new' ? undefined : editing}
+                onDone={() => setEditing(null)}
+              />
+            ) : data.canDraft ? (
+              data.recipients.length ? (
+                <div className="conf-actions">
+                  <Button variant="secondary" onClick={() => setEditing('new')}>
+                    {t('conferenceFollowUp.newLetter')}
+                  </Button>
+                </div>
+              ) : (
+                <p className="conf-muted">{t('conferenceFollowUp.noRecipients')}</p>
+              )
+            ) : null}
+          </>
+        )}
+      </QueryState>
     </section>
   );
 }

@@ -3,10 +3,9 @@ import {
   apiErrorDetails,
   Button,
   currentLanguage,
-  ErrorState,
   formatDateTimeRange,
   isoDateTime,
-  Loading,
+  QueryState,
   ScrollRegion,
   useTranslation,
 } from '@caremap/ui';
@@ -118,19 +117,15 @@ export function PollPanel({ conference: conf, proposals }: { conference: Detail;
           </div>
         </form>
       ) : null}
-      {results.isPending ? (
-        <Loading />
-      ) : results.isError ? (
-        <ErrorState
-          title={t('conferencePoll.resultsFailed')}
-          message={apiErrorDetails(results.error, t).message}
-          onRetry={() => void results.refetch()}
-        />
-      ) : results.data.poll ? (
-        <AnswersTable poll={results.data.poll} conference={conf} />
-      ) : (
-        <p className="conf-muted">{t('conferencePoll.noPollYet')}</p>
-      )}
+      <QueryState query={results} failed={t('conferencePoll.resultsFailed')}>
+        {(data) =>
+          data.poll ? (
+            <AnswersTable poll={data.poll} conference={conf} />
+          ) : (
+            <p className="conf-muted">{t('conferencePoll.noPollYet')}</p>
+          )
+        }
+      </QueryState>
     </section>
   );
 }

@@ -4,10 +4,8 @@ import {
   Button,
   currentLanguage,
   EmptyState,
-  ErrorState,
-  formatApiError,
   formatNumber,
-  Loading,
+  QueryState,
   ScrollRegion,
   useMapLabels,
 } from '@caremap/ui';
@@ -432,20 +430,16 @@ function CoverageScreen({ items, groups }: { items: Territory[]; groups: TermGro
       <CoverageForm territories={items} groups={groups} initial={initial} onSubmit={setQuery} />
       {query === null ? (
         <p className="net-hint">{t('coverage.start')}</p>
-      ) : result.isPending ? (
-        <Loading />
-      ) : result.isError ? (
-        <ErrorState
-          title={t('coverage.failed')}
-          message={formatApiError(result.error, t as never)}
-          onRetry={() => void result.refetch()}
-        />
       ) : (
-        <CoverageResultView
-          result={result.data}
-          query={query}
-          territory={items.find((x) => x.id === query.territoryId)}
-        />
+        <QueryState query={result} failed={t('coverage.failed')}>
+          {(data) => (
+            <CoverageResultView
+              result={data}
+              query={query}
+              territory={items.find((x) => x.id === query.territoryId)}
+            />
+          )}
+        </QueryState>
       )}
     </div>
   );

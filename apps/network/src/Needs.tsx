@@ -8,6 +8,7 @@ import {
   formatApiError,
   formatNumber,
   Loading,
+  QueryState,
   ScrollRegion,
 } from '@caremap/ui';
 import { needReporterValues, needSeverityValues, needStatusValues } from '@caremap/validators';
@@ -366,17 +367,9 @@ function NeedsScreen({ items, groups }: { items: Territory[]; groups: TermGroup[
         </select>
       </div>
       <NeedForm key={territoryId} territoryId={territoryId} groups={groups} onSaved={refresh} />
-      {needs.isPending ? (
-        <Loading />
-      ) : needs.isError ? (
-        <ErrorState
-          title={t('needs.loadFailed')}
-          message={formatApiError(needs.error, t as never)}
-          onRetry={() => void needs.refetch()}
-        />
-      ) : (
-        <NeedsTable needs={needs.data} onSaved={refresh} />
-      )}
+      <QueryState query={needs} failed={t('needs.loadFailed')}>
+        {(data) => <NeedsTable needs={data} onSaved={refresh} />}
+      </QueryState>
       <QuarterlyFigures territoryId={territoryId} />
     </div>
   );

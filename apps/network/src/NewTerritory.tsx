@@ -16,6 +16,7 @@ import {
   Loading,
   navigate,
   PageHeading,
+  QueryState,
   useMapLabels,
 } from '@caremap/ui';
 import { type KeyboardEvent, type ReactNode, useId, useMemo, useRef, useState } from 'react';
@@ -87,19 +88,16 @@ export function NewTerritory() {
       <PageHeading title={t('territories.newTitle')}>
         <p>{t('territories.newIntro')}</p>
       </PageHeading>
-      {tree.isPending ? (
-        <Loading />
-      ) : tree.isError ? (
-        <ErrorState
-          title={t('territories.treeFailed')}
-          message={formatApiError(tree.error, t as never)}
-          onRetry={() => void tree.refetch()}
-        />
-      ) : tree.data.items.filter((i) => i.inScope).length === 0 ? (
-        <ErrorState title={t('network.emptyTitle')} message={t('network.emptyBody')} />
-      ) : (
-        <NewTerritoryForm items={tree.data.items.filter((i) => i.inScope)} />
-      )}
+      <QueryState query={tree} failed={t('territories.treeFailed')}>
+        {(data) => {
+          const inScope = data.items.filter((i) => i.inScope);
+          return inScope.length === 0 ? (
+            <ErrorState title={t('network.emptyTitle')} message={t('network.emptyBody')} />
+          ) : (
+            <NewTerritoryForm items={inScope} />
+          );
+        }}
+      </QueryState>
     </div>
   );
 }

@@ -9,6 +9,7 @@ import {
   formatNumber,
   Link,
   Loading,
+  QueryState,
   ScrollRegion,
   useMapLabels,
 } from '@caremap/ui';
@@ -68,18 +69,9 @@ export function Territories() {
           <h2 id={`${hintId}-tree`} className="terr-h2">
             {t('territories.treeHeading')}
           </h2>
-          {tree.isPending ? (
-            <Loading />
-          ) : tree.isError ? (
-            <ErrorState
-              as="h3"
-              title={t('territories.treeFailed')}
-              message={formatApiError(tree.error, t as never)}
-              onRetry={() => void tree.refetch()}
-            />
-          ) : (
-            <TerritoryTree items={tree.data.items} label={t('territories.treeHeading')} />
-          )}
+          <QueryState query={tree} failed={t('territories.treeFailed')} as="h3">
+            {(data) => <TerritoryTree items={data.items} label={t('territories.treeHeading')} />}
+          </QueryState>
           <p>
             <Link className="cm-button cm-button--secondary" href="/network/territories/new">
               {t('territories.newLink')}

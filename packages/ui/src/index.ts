@@ -19,7 +19,7 @@ export { PageHeading } from './components/PageHeading';
 export { ScrollRegion } from './components/ScrollRegion';
 export { loginUrl, SignInPrompt } from './components/SignInPrompt';
 export { SkipLink } from './components/SkipLink';
-export { EmptyState, ErrorState } from './components/States';
+export { EmptyState, ErrorState, type QueryLike, QueryState } from './components/States';
 export {
   formatCountry,
   formatDateTime,

@@ -1,5 +1,5 @@
 import { useMutation, useQuery, useTRPC } from '@caremap/api-client';
-import { apiErrorDetails, Button, ErrorState, Loading, useTranslation } from '@caremap/ui';
+import { apiErrorDetails, Button, QueryState, useTranslation } from '@caremap/ui';
 import { ConfLink } from '../ConfLink';
 import { go } from '../route';
 import { ActionItems } from './ActionItems';
@@ -20,25 +20,19 @@ export function MeetingRecord({ conferenceId }: { conferenceId: string }) {
         {t('meetingRecord.title')}
       </h2>
       <p className="conf-muted">{t('meetingRecord.intro')}</p>
-      {record.isPending ? (
-        <Loading />
-      ) : record.isError ? (
-        <ErrorState
-          title={t('meetingRecord.loadFailed')}
-          message={apiErrorDetails(record.error, t).message}
-          onRetry={() => void record.refetch()}
-        />
-      ) : (
-        <>
-          {!record.data.canEdit ? <p className="conf-note">{t('meetingRecord.readOnly')}</p> : null}
-          <Agenda record={record.data} />
-          <Attendance record={record.data} />
-          <Minutes record={record.data} />
-          <Decisions record={record.data} />
-          <ActionItems record={record.data} />
-          <FollowUp record={record.data} />
-        </>
-      )}
+      <QueryState query={record} failed={t('meetingRecord.loadFailed')}>
+        {(data) => (
+          <>
+            {!data.canEdit ? <p className="conf-note">{t('meetingRecord.readOnly')}</p> : null}
+            <Agenda record={data} />
+            <Attendance record={data} />
+            <Minutes record={data} />
+            <Decisions record={data} />
+            <ActionItems record={data} />
+            <FollowUp record={data} />
+          </>
+        )}
+      </QueryState>
     </section>
   );
 }

@@ -1,6 +1,8 @@
 import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
+import { formatApiError } from '../api-error';
 import { Button } from './Button';
+import { Loading } from './Loading';
 
 type HeadingLevel = 'h1' | 'h2' | 'h3';
 
@@ -42,4 +44,39 @@ export function ErrorState(props: {
       ) : null}
     </div>
   );
+}
+
+/** The part of a TanStack query result that `QueryState` reads. */
+export interface QueryLike<T> {
+  isPending: boolean;
+  isError: boolean;
+  error: unknown;
+  data: T | undefined;
+  refetch: () => unknown;
+}
+
+/**
+ * The three states of a query in one place: a polite "Loading…", the failure (what failed, the
+ * translated cause, a retry), or the children rendered with the data.
+ */
+export function QueryState<T>(props: {
+  query: QueryLike<T>;
+  /** What failed, as the error's heading ("The needs could not be loaded"). */
+  failed: string;
+  as?: HeadingLevel;
+  children: (data: T) => ReactNode;
+}) {
+  const { t } = useTranslation();
+  const { query } = props;
+  if (query.isPending) return <Loading />;
+  if (query.isError)
+    return (
+      <ErrorState
+        as={props.as}
+        title={props.failed}
+        message={formatApiError(query.error, t)}
+        onRetry={() => void query.refetch()}
+      />
+    );
+  return <>{props.children(query.data as T)}</>;
 }
