@@ -205,13 +205,14 @@ export async function readNeed(db: Database | Tx, id: string, lock = false) {
   const [row] = await selectRows<Record<string, unknown>>(
     db as Database,
     sql`select territory_id, taxonomy_term_id, description, reported_by::text, severity::text, status::text,
-               reported_on::text, met_on::text, organization_id, version
+               reported_on::text, met_on::text, organization_id, version, updated_at
         from need where id = ${id}::uuid ${lock ? sql`for update` : sql``}`,
   );
   if (!row) return null;
   return {
     territoryId: String(row.territory_id),
     version: Number(row.version),
+    updatedAt: new Date(row.updated_at as string).toISOString(),
     fields: {
       taxonomyTermId: String(row.taxonomy_term_id),
       description: String(row.description),

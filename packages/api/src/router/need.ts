@@ -1,4 +1,4 @@
-import { type Database, schema, selectRows } from '@caremap/db';
+import { type Database, schema } from '@caremap/db';
 import { needCreateInput, needListInput, needStatsInput, needUpdateInput } from '@caremap/validators';
 import { sql } from 'drizzle-orm';
 import { appError } from '../errors';
@@ -10,6 +10,7 @@ import {
   needStats,
   readNeed,
 } from '../network/needs';
+import { versionedUpdate } from '../network/records/write';
 import { protectedProcedure, router } from '../trpc';
 
 export const needRouter = router({
@@ -48,55 +49,34 @@ export const needRouter = router({
       if (!current) throw appError('NOT_FOUND', 'not_found', 'id: no need with this id');
       // Inside the transaction (PGlite has one connection: a query outside it would wait forever).
       await assertMayWriteNeed(tx as unknown as Database, user, current.territoryId, 'update');
-      const changes: Record<string, string | null> = { ...input.changes };
-      if (current.version !== input.expectedVersion)
-        throw appError(
-          'CONFLICT',
-          'conflict',
-          `expectedVersion: the need is at version ${current.version}, changed by someone else since version ${input.expectedVersion}`,
-          {
-            entity: 'need',
-            id: input.id,
-            theirs: { version: current.version, fields: current.fields },
-            yours: { expectedVersion: input.expectedVersion, changes },
-          },
-        );
-      const merged = { ...current.fields, ...changes };
-      if ((merged.status === 'met') !== (merged.metOn !== null))
-        throw appError(
-          'BAD_REQUEST',
-          'invalid_state',
-          'metOn: a need has a date it was met exactly when it is met',
-          {
-            field: 'metOn',
-          },
-        );
-      if (merged.metOn && merged.reportedOn && merged.metOn < merged.reportedOn)
-        throw appError('BAD_REQUEST', 'invalid_state', 'metOn: a need cannot be met before it was reported', {
-          field: 'metOn',
-        });
-      const previous: Record<string, string | null> = {};
-      const next: Record<string, string | null> = {};
-      for (const [key, value] of Object.entries(changes)) {
-        if (current.fields[key] === value) continue;
-        previous[key] = current.fields[key] ?? null;
-        next[key] = value;
-      }
-      if (Object.keys(next).length === 0) return { version: current.version };
-      const [row] = await selectRows<{ version: number }>(
-        tx as unknown as Database,
-        sql`update need set ${needAssignments(next)}
-            where id = ${input.id}::uuid and version = ${input.expectedVersion} returning version`,
-      );
-      const version = Number(row!.version);
-      await tx.insert(schema.recordHistory).values({
+      const { version } = await versionedUpdate(tx, {
         entity: 'need',
-        entityId: input.id,
-        version,
+        table: sql`need`,
+        id: input.id,
+        expectedVersion: input.expectedVersion,
+        changes: { ...input.changes },
+        userId: user.userId,
         action: 'update',
-        changedBy: user.userId,
-        previous,
-        next,
+        current,
+        check: (merged) => {
+          if ((merged.status === 'met') !== (merged.metOn !== null))
+            throw appError(
+              'BAD_REQUEST',
+              'invalid_state',
+              'metOn: a need has a date it was met exactly when it is met',
+              { field: 'metOn' },
+            );
+          if (merged.metOn && merged.reportedOn && merged.metOn < merged.reportedOn)
+            throw appError(
+              'BAD_REQUEST',
+              'invalid_state',
+              'metOn: a need cannot be met before it was reported',
+              {
+                field: 'metOn',
+              },
+            );
+        },
+        set: (next) => needAssignments(next as Record<string, string | null>),
       });
       return { version };
     });

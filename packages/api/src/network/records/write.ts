@@ -5,9 +5,11 @@
 // transaction, so a failed write leaves neither the change nor its history.
 import { type Database, schema, selectRows } from '@caremap/db';
 import type { RecordEntity } from '@caremap/validators';
-import { sql } from 'drizzle-orm';
+import { type SQL, sql } from 'drizzle-orm';
 import { appError } from '../../errors';
 import { assignments, diff, entities, type Fields, fieldSelect, readFields } from './fields';
+
+type HistoryEntity = schema.HistoryEntity;
 
 export type Tx = Parameters<Parameters<Database['transaction']>[0]>[0];
 
@@ -43,7 +45,7 @@ export async function readRecord(
 }
 
 /** The last change of a record: who and when (for the conflict view). */
-export async function lastChange(db: Database | Tx, entity: RecordEntity, id: string) {
+export async function lastChange(db: Database | Tx, entity: HistoryEntity, id: string) {
   const [row] = await selectRows<{ display_name: string | null; changed_at: unknown; version: number }>(
     db as Database,
     sql`select u.display_name, h.changed_at, h.version from record_history h
@@ -56,7 +58,7 @@ export async function lastChange(db: Database | Tx, entity: RecordEntity, id: st
 }
 
 export interface ConflictDetails {
-  entity: RecordEntity;
+  entity: HistoryEntity;
   id: string;
   /** The record as it is now, saved by someone else since the editor loaded it. */
   theirs: { version: number; fields: Fields; changedBy: string | null; changedAt: string | null };
@@ -66,9 +68,9 @@ export interface ConflictDetails {
 
 export async function conflictError(
   tx: Database | Tx,
-  entity: RecordEntity,
+  entity: HistoryEntity,
   id: string,
-  current: RecordState,
+  current: Pick<RecordState, 'fields' | 'version' | 'updatedAt'>,
   expectedVersion: number,
   changes: Fields,
 ) {
@@ -95,7 +97,7 @@ export async function conflictError(
 export async function writeHistory(
   tx: Tx,
   row: {
-    entity: RecordEntity;
+    entity: HistoryEntity;
     entityId: string;
     version: number;
     action: 'create' | 'update' | 'verify' | 'suggestion';
@@ -105,6 +107,45 @@ export async function writeHistory(
   },
 ) {
   await tx.insert(schema.recordHistory).values(row);
+}
+
+/**
+ * The versioned write every editable record shares (directory and partner records, needs): refuses
+ * when someone saved since `expectedVersion` (CONFLICT with both sides), keeps only the fields that
+ * really change, lets the caller refuse an impossible combination (`check` sees the merged record),
+ * updates `where version = expected`, and writes the history row in the same transaction.
+ */
+export async function versionedUpdate(
+  tx: Tx,
+  args: {
+    entity: HistoryEntity;
+    table: SQL;
+    id: string;
+    expectedVersion: number;
+    changes: Fields;
+    userId: string;
+    action: 'update' | 'suggestion';
+    current: Pick<RecordState, 'fields' | 'version' | 'updatedAt'>;
+    check?: (merged: Fields) => void;
+    /** The `set` list for the fields that change. */
+    set: (next: Fields) => SQL;
+  },
+): Promise<{ version: number; previous: Fields; next: Fields }> {
+  const { entity, id, expectedVersion, changes, userId, action, current } = args;
+  const conflict = () => conflictError(tx, entity, id, current, expectedVersion, changes);
+  if (current.version !== expectedVersion) throw await conflict();
+  const { previous, next } = diff(current.fields, changes);
+  args.check?.({ ...current.fields, ...next });
+  if (Object.keys(next).length === 0) return { version: current.version, previous, next };
+  const [row] = await selectRows<{ version: number }>(
+    tx as unknown as Database,
+    sql`update ${args.table} set ${args.set(next)}
+        where id = ${id}::uuid and version = ${expectedVersion} returning version`,
+  );
+  if (!row) throw await conflict();
+  const version = Number(row.version);
+  await writeHistory(tx, { entity, entityId: id, version, action, changedBy: userId, previous, next });
+  return { version, previous, next };
 }
 
 /**
@@ -122,31 +163,32 @@ export async function updateRecord(
     action: 'update' | 'suggestion';
   },
 ): Promise<{ version: number; previous: Fields; next: Fields }> {
-  const { entity, id, expectedVersion, changes, userId, action } = args;
+  const { entity, id, changes } = args;
   const current = await readRecord(tx, entity, id, true);
   if (!current) throw appError('NOT_FOUND', 'not_found', `id: no ${entity} with this id`);
-  if (current.version !== expectedVersion)
-    throw await conflictError(tx, entity, id, current, expectedVersion, changes);
-  const { previous, next } = diff(current.fields, changes);
-  const merged = { ...current.fields, ...next };
-  if (entity === 'partner_institution' && merged.agreementDate && !merged.cooperationAgreement)
-    throw appError('BAD_REQUEST', 'invalid_state', 'agreementDate: a date needs a cooperation agreement', {
-      field: 'agreementDate',
-    });
-  if (Object.keys(next).length === 0) return { version: current.version, previous, next };
-  // Both halves of a pin move, even when one coordinate stays (the write needs the pair).
-  const write: Fields = { ...next };
-  if ('lat' in write || 'lng' in write) {
-    write.lat = (changes.lat ?? current.fields.lat) as number;
-    write.lng = (changes.lng ?? current.fields.lng) as number;
-  }
-  const [row] = await selectRows<{ version: number }>(
-    tx as unknown as Database,
-    sql`update ${entities[entity].table} set ${sql.join(assignments(entity, write), sql`, `)}
-        where id = ${id}::uuid and version = ${expectedVersion} returning version`,
-  );
-  if (!row) throw await conflictError(tx, entity, id, current, expectedVersion, changes);
-  const version = Number(row.version);
-  await writeHistory(tx, { entity, entityId: id, version, action, changedBy: userId, previous, next });
-  return { version, previous, next };
+  return versionedUpdate(tx, {
+    ...args,
+    table: entities[entity].table,
+    current,
+    check: (merged) => {
+      if (entity === 'partner_institution' && merged.agreementDate && !merged.cooperationAgreement)
+        throw appError(
+          'BAD_REQUEST',
+          'invalid_state',
+          'agreementDate: a date needs a cooperation agreement',
+          {
+            field: 'agreementDate',
+          },
+        );
+    },
+    // Both halves of a pin move, even when one coordinate stays (the write needs the pair).
+    set: (next) => {
+      const write: Fields = { ...next };
+      if ('lat' in write || 'lng' in write) {
+        write.lat = (changes.lat ?? current.fields.lat) as number;
+        write.lng = (changes.lng ?? current.fields.lng) as number;
+      }
+      return sql.join(assignments(entity, write), sql`, `);
+    },
+  });
 }
