@@ -2,6 +2,7 @@
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import type { Page } from 'playwright-core';
+import { expect } from 'vitest';
 import { catalog } from './catalog';
 
 const en = catalog('en');
@@ -41,4 +42,28 @@ export async function signInAsDemo(page: Page, email: string) {
   await page.getByLabel(en.fields!.password!).fill('caremap-demo');
   await page.getByRole('button', { name: en.auth!.submit }).click();
   await page.waitForURL((url) => url.pathname !== '/login');
+}
+
+/** The two widths every screen is checked at: a desktop and the narrowest phone we support. */
+export const BOTH_SIZES = [
+  { width: 1280, height: 800 },
+  { width: 360, height: 740 },
+] as const;
+
+/**
+ * axe on the current page at both widths (nothing serious or critical allowed), with an optional
+ * step per width (a screenshot); the page is left at the desktop width.
+ */
+export async function axeAtBothSizes(
+  page: Page,
+  label: string,
+  atEach?: (width: number) => Promise<void>,
+): Promise<void> {
+  for (const viewport of BOTH_SIZES) {
+    await page.setViewportSize(viewport);
+    await page.waitForTimeout(100);
+    expect(await seriousViolations(page), `${label} at ${viewport.width} px`).toEqual([]);
+    await atEach?.(viewport.width);
+  }
+  await page.setViewportSize({ width: 1280, height: 860 });
 }

@@ -1,6 +1,6 @@
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
-import { seriousViolations, signInAsDemo } from './axe';
+import { axeAtBothSizes, signInAsDemo } from './axe';
 import { useBrowser } from './browser';
 import { catalog } from './catalog';
 
@@ -9,18 +9,6 @@ const en = catalog('en');
 const tr = catalog('tr');
 const c = en.conferences!;
 const CASE_REF = 'HU-JN-2026-0777';
-
-async function axeAtBothSizes(page: Page, label: string) {
-  for (const viewport of [
-    { width: 1280, height: 800 },
-    { width: 360, height: 740 },
-  ]) {
-    await page.setViewportSize(viewport);
-    await page.waitForTimeout(100);
-    expect(await seriousViolations(page), `${label} at ${viewport.width} px`).toEqual([]);
-  }
-  await page.setViewportSize({ width: 1280, height: 860 });
-}
 
 /** The n-th participant card of the form (0-based). */
 const row = (page: Page, n: number) => page.locator('.conf-row').nth(n);

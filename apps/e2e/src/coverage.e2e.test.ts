@@ -3,7 +3,7 @@
 // uncovered settlements with their population; the URL reproduces the analysis; the CSV link
 // downloads the same settlements with the session cookie; axe finds nothing serious at 1280 and 360 px.
 import { describe, expect, it } from 'vitest';
-import { seriousViolations, signInAsDemo } from './axe';
+import { axeAtBothSizes, signInAsDemo } from './axe';
 import { useBrowser } from './browser';
 import { catalog, text } from './catalog';
 
@@ -42,15 +42,7 @@ describe('coverage and gaps', () => {
     const status = (await page.getByRole('status').first().textContent()) ?? '';
     expect(status).toContain(`${names.length} z`);
 
-    for (const viewport of [
-      { width: 1280, height: 800 },
-      { width: 360, height: 740 },
-    ]) {
-      await page.setViewportSize(viewport);
-      await page.waitForTimeout(100);
-      expect(await seriousViolations(page), `result at ${viewport.width} px`).toEqual([]);
-    }
-    await page.setViewportSize({ width: 1280, height: 800 });
+    await axeAtBothSizes(page, 'result');
 
     // The URL holds the analysis: a reload shows the same table without pressing anything.
     expect(new URL(page.url()).searchParams.get('km')).toBe('7');

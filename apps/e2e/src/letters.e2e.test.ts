@@ -7,7 +7,7 @@ import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
-import { seriousViolations, signInAsDemo } from './axe';
+import { axeAtBothSizes, signInAsDemo } from './axe';
 import { useBrowser } from './browser';
 import { catalog, text } from './catalog';
 
@@ -15,18 +15,6 @@ const b = useBrowser();
 const en = catalog('en');
 const f = (key: string) => text(en, `conferenceFollowUp.${key}`);
 const shots = process.env.CAREMAP_SHOTS_DIR;
-
-async function axeAtBothSizes(page: Page, label: string) {
-  for (const viewport of [
-    { width: 1280, height: 800 },
-    { width: 360, height: 740 },
-  ]) {
-    await page.setViewportSize(viewport);
-    await page.waitForTimeout(100);
-    expect(await seriousViolations(page), `${label} at ${viewport.width} px`).toEqual([]);
-  }
-  await page.setViewportSize({ width: 1280, height: 860 });
-}
 
 /** Screenshots of the current page in Hungarian and Turkish at both widths (only when asked). */
 async function screenshots(page: Page, name: string, ready: string, prepare?: () => Promise<void>) {

@@ -1,27 +1,11 @@
-// The meeting record in the browser, as the seeded organiser: open a booked conference, apply the
-// agenda template and reorder it by keyboard, record attendance, minutes, a decision and an action
-// item, and find the item under My action items, overdue. axe at 1280 and 360 px on both screens.
-import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
-import { seriousViolations, signInAsDemo } from './axe';
+import { axeAtBothSizes, signInAsDemo } from './axe';
 import { useBrowser } from './browser';
 import { catalog, text } from './catalog';
 
 const b = useBrowser();
 const en = catalog('en');
 const m = (key: string) => text(en, `meetingRecord.${key}`);
-
-async function axeAtBothSizes(page: Page, label: string) {
-  for (const viewport of [
-    { width: 1280, height: 800 },
-    { width: 360, height: 740 },
-  ]) {
-    await page.setViewportSize(viewport);
-    await page.waitForTimeout(100);
-    expect(await seriousViolations(page), `${label} at ${viewport.width} px`).toEqual([]);
-  }
-  await page.setViewportSize({ width: 1280, height: 860 });
-}
 
 describe('meeting record in the browser', () => {
   it('records agenda, attendance, minutes, a decision and an action item, then lists it as mine', async () => {

@@ -2,7 +2,7 @@
 // next to the field; a need is recorded, shows in the list and in this quarter's figures, is marked
 // met in place, and survives a reload; axe finds nothing serious at 1280 and 360 px.
 import { describe, expect, it } from 'vitest';
-import { seriousViolations, signInAsDemo } from './axe';
+import { axeAtBothSizes, signInAsDemo } from './axe';
 import { useBrowser } from './browser';
 import { catalog, text } from './catalog';
 
@@ -44,15 +44,7 @@ describe('needs register', () => {
     expect(await row.textContent()).toContain(text(cs, 'needs.severity.high'));
     await expect.poll(newThisQuarter).toBe(before + 1);
 
-    for (const viewport of [
-      { width: 1280, height: 800 },
-      { width: 360, height: 740 },
-    ]) {
-      await page.setViewportSize(viewport);
-      await page.waitForTimeout(100);
-      expect(await seriousViolations(page), `needs at ${viewport.width} px`).toEqual([]);
-    }
-    await page.setViewportSize({ width: 1280, height: 800 });
+    await axeAtBothSizes(page, 'needs');
 
     await row.getByRole('combobox').selectOption('met');
     await expect.poll(() => row.getByRole('combobox').inputValue()).toBe('met');

@@ -1,6 +1,6 @@
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
-import { seriousViolations, signInAsDemo } from './axe';
+import { axeAtBothSizes, signInAsDemo } from './axe';
 import { useBrowser } from './browser';
 import { catalog } from './catalog';
 
@@ -13,16 +13,9 @@ const p = en.conferencePoll!;
 const SHOTS = process.env.CAREMAP_SHOTS_DIR;
 
 async function axeAndShots(page: Page, label: string) {
-  for (const viewport of [
-    { width: 1280, height: 900 },
-    { width: 360, height: 740 },
-  ]) {
-    await page.setViewportSize(viewport);
-    await page.waitForTimeout(100);
-    expect(await seriousViolations(page), `${label} at ${viewport.width} px`).toEqual([]);
-    if (SHOTS) await page.screenshot({ path: `${SHOTS}/${label}-${viewport.width}.png`, fullPage: true });
-  }
-  await page.setViewportSize({ width: 1280, height: 900 });
+  await axeAtBothSizes(page, label, async (width) => {
+    if (SHOTS) await page.screenshot({ path: `${SHOTS}/${label}-${width}.png`, fullPage: true });
+  });
 }
 
 describe('the availability poll in the browser', () => {
