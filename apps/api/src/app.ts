@@ -49,6 +49,8 @@ export interface AppOptions {
   imports?: { dir?: string; maxBytes?: number; onQueued?: () => void };
   /** Records not verified for this many months are due for verification (CAREMAP_VERIFY_AFTER_MONTHS). */
   verifyAfterMonths?: number;
+  /** Origins a configured basemap loads from, allowed by the CSP (see `basemapOrigins`). */
+  mapOrigins?: readonly string[];
 }
 
 export const IMPORT_UPLOAD_PATH = '/api/imports/hsds';
@@ -65,6 +67,7 @@ export function createApp({
   hsdsLimits,
   imports = {},
   verifyAfterMonths,
+  mapOrigins = [],
 }: AppOptions) {
   const app = new Hono<Env>();
   const sessionTtlMs = security.sessionTtlMs ?? SESSION_TTL_MS;
@@ -89,7 +92,7 @@ export function createApp({
     );
   });
   // CSP with a per-response script nonce, HSTS behind TLS only, Referrer-Policy: see the module.
-  app.use(securityHeaders({ trustProxy }));
+  app.use(securityHeaders({ trustProxy, mapOrigins }));
 
   app.use(
     csrfProtection({

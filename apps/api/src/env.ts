@@ -72,6 +72,37 @@ const envSchema = z.object({
   CAREMAP_ACTION_REMINDER_DAYS: z.coerce.number().int().min(0).max(60).default(2),
   /** Network mapping: a record not verified for this many months is due for verification. */
   CAREMAP_VERIFY_AFTER_MONTHS: z.coerce.number().int().min(1).max(120).default(12),
+  /**
+   * The maps' basemap: a MapLibre style JSON (an http(s) URL, or a path on this server) instead of the
+   * offline one. Its sources may be PMTiles files (`pmtiles://https://…/file.pmtiles`).
+   */
+  CAREMAP_BASEMAP_STYLE_URL: z
+    .string()
+    .trim()
+    .refine(
+      (v) => (v.startsWith('/') && !v.startsWith('//')) || (/^https?:\/\//.test(v) && URL.canParse(v)),
+      'must be an http(s) URL or a path on this server starting with /',
+    )
+    .optional(),
+  /** More origins the basemap style loads from (its tiles, PMTiles, glyphs, sprite), comma-separated. */
+  CAREMAP_BASEMAP_ORIGINS: z
+    .string()
+    .default('')
+    .transform((v, ctx) => {
+      const origins: string[] = [];
+      for (const part of v
+        .split(',')
+        .map((x) => x.trim())
+        .filter(Boolean)) {
+        const url = URL.canParse(part) ? new URL(part) : undefined;
+        if (!url || !/^https?:$/.test(url.protocol) || url.origin === 'null') {
+          ctx.addIssue({ code: 'custom', message: `${part} is not an http(s) origin` });
+          return z.NEVER;
+        }
+        origins.push(url.origin);
+      }
+      return origins;
+    }),
   CAREMAP_SHUTDOWN_TIMEOUT_MS: z.coerce.number().int().positive().default(10_000),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
 });

@@ -39,8 +39,27 @@ export interface Frontend {
   shellPage(c: Context, status: 200 | 404): Response;
 }
 
+/** `&`, `"`, `<`, `>` escaped for a double-quoted HTML attribute. */
+const attribute = (value: string) =>
+  value.replace(/&/g, '&amp;').replace(/"/g, '&quot;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
+
+/**
+ * The shell page with the configured basemap style (CAREMAP_BASEMAP_STYLE_URL) in a <meta> that
+ * @caremap/map reads; unchanged when none is configured (the maps draw the offline basemap).
+ */
+export function withBasemap(html: string, styleUrl: string | undefined): string {
+  if (!styleUrl) return html;
+  return html.replace(
+    '</head>',
+    `<meta name="caremap-basemap-style" content="${attribute(styleUrl)}">\n</head>`,
+  );
+}
+
 /** Reads the built shell, MFEs and shared deps; fails before anything starts when one is missing. */
-export function loadFrontend(webRoot: string): Frontend {
+export function loadFrontend(
+  webRoot: string,
+  options: { basemapStyleUrl?: string | undefined } = {},
+): Frontend {
   // Read on every request for the import map (a few small files), so an MFE rebuilt while the
   // server runs (`pnpm dev`, or a redeploy of one MFE's dist) is picked up without a restart.
   const readMfes = () =>
@@ -111,7 +130,10 @@ export function loadFrontend(webRoot: string): Frontend {
     shellPage(c, status) {
       // no-cache: the page carries a nonce that is valid for this response only.
       c.header('Cache-Control', 'no-cache');
-      return c.html(withScriptNonce(shellHtml(), scriptNonce(c)), status);
+      return c.html(
+        withScriptNonce(withBasemap(shellHtml(), options.basemapStyleUrl), scriptNonce(c)),
+        status,
+      );
     },
   };
 }

@@ -4,17 +4,35 @@ import { useTestDatabase } from '@caremap/db/testing';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { memoryLogger, serveOnFreePort } from '../test/http';
 import { createApp } from './app';
-import { repoRoot } from './env';
+import { ConfigError, loadEnv, repoRoot } from './env';
 import { loadFrontend } from './frontend';
+import { basemapOrigins } from './security-headers';
 
 const t = useTestDatabase();
-const servers: Record<'direct' | 'behindProxy', Awaited<ReturnType<typeof serveOnFreePort>>> = {} as never;
+const servers: Record<
+  'direct' | 'behindProxy' | 'ownBasemap',
+  Awaited<ReturnType<typeof serveOnFreePort>>
+> = {} as never;
+const STYLE = 'https://tiles.example.org/styles/caremap.json?key=a"b<c';
 beforeAll(async () => {
   const frontend = loadFrontend(repoRoot);
   const app = (trustProxy: number) =>
     createApp({ database: t.current, logger: memoryLogger().logger, frontend, trustProxy });
   servers.direct = await serveOnFreePort(app(0));
   servers.behindProxy = await serveOnFreePort(app(1));
+  // As server.ts builds it from CAREMAP_BASEMAP_STYLE_URL and CAREMAP_BASEMAP_ORIGINS.
+  const env = loadEnv({
+    CAREMAP_BASEMAP_STYLE_URL: STYLE,
+    CAREMAP_BASEMAP_ORIGINS: 'https://pmtiles.example.net/files/, https://tiles.example.org',
+  });
+  servers.ownBasemap = await serveOnFreePort(
+    createApp({
+      database: t.current,
+      logger: memoryLogger().logger,
+      frontend: loadFrontend(repoRoot, { basemapStyleUrl: env.CAREMAP_BASEMAP_STYLE_URL }),
+      mapOrigins: basemapOrigins(env.CAREMAP_BASEMAP_STYLE_URL, env.CAREMAP_BASEMAP_ORIGINS),
+    }),
+  );
 });
 afterAll(async () => {
   await Promise.all(Object.values(servers).map((s) => s.close()));
@@ -85,6 +103,41 @@ describe('Content-Security-Policy', () => {
       expect(csp.get('base-uri'), path).toEqual(["'self'"]);
       expect(csp.get('script-src'), path).not.toContain("'unsafe-inline'");
     }
+  });
+});
+
+describe('a basemap of your own (CAREMAP_BASEMAP_STYLE_URL)', () => {
+  it('is named to the maps in the shell page, escaped, and absent by default', async () => {
+    const own = await (await get('/find', {}, servers.ownBasemap)).text();
+    const meta = /<meta name="caremap-basemap-style" content="([^"]*)">/.exec(own);
+    expect(meta?.[1]).toBe('https://tiles.example.org/styles/caremap.json?key=a&quot;b&lt;c');
+    expect(await (await get('/find')).text()).not.toContain('caremap-basemap-style');
+  });
+
+  it('opens the CSP to exactly its origins, for fetches and images', async () => {
+    const csp = directives(
+      (await get('/find', {}, servers.ownBasemap)).headers.get('content-security-policy'),
+    );
+    const expected = ["'self'", 'https://tiles.example.org', 'https://pmtiles.example.net'];
+    expect(csp.get('connect-src')).toEqual(expected);
+    expect(csp.get('img-src')).toEqual(["'self'", 'data:', 'blob:', ...expected.slice(1)]);
+    expect(csp.get('script-src')).not.toContain('https://tiles.example.org');
+  });
+
+  it('refuses a value that is not a URL or a path on this server, naming the variable', () => {
+    for (const [name, value] of [
+      ['CAREMAP_BASEMAP_STYLE_URL', 'tiles.example.org/style.json'],
+      ['CAREMAP_BASEMAP_STYLE_URL', '//tiles.example.org/style.json'],
+      ['CAREMAP_BASEMAP_STYLE_URL', 'javascript:alert(1)'],
+      ['CAREMAP_BASEMAP_ORIGINS', 'https://ok.example.org, ftp://files.example.org'],
+    ] as const) {
+      expect(() => loadEnv({ [name]: value }), value).toThrow(ConfigError);
+      expect(() => loadEnv({ [name]: value }), value).toThrow(name);
+    }
+    expect(loadEnv({ CAREMAP_BASEMAP_STYLE_URL: '/basemap-own/style.json' }).CAREMAP_BASEMAP_STYLE_URL).toBe(
+      '/basemap-own/style.json',
+    );
+    expect(basemapOrigins('/basemap-own/style.json')).toEqual([]);
   });
 });
 

@@ -19,9 +19,18 @@ export const HSTS = 'max-age=31536000; includeSubDomains';
  * - Referrer-Policy strict-origin-when-cross-origin: other sites see at most our origin, never a
  *   path or search terms. (no-referrer would also make browsers send `Origin: null` on form posts,
  *   which an Origin check against cross-site requests must then reject.)
+ * - A configured basemap's origins (and only those) are added to connect-src and img-src: MapLibre
+ *   fetches the style, tiles, glyphs and sprite from them.
  * - nosniff, frame-ancestors 'none' + X-Frame-Options, same-origin opener and resource policies.
  */
-export function securityHeaders({ trustProxy }: { trustProxy: number }): MiddlewareHandler {
+export function securityHeaders({
+  trustProxy,
+  mapOrigins = [],
+}: {
+  trustProxy: number;
+  /** Origins a configured basemap loads from (CAREMAP_BASEMAP_STYLE_URL, CAREMAP_BASEMAP_ORIGINS). */
+  mapOrigins?: readonly string[];
+}): MiddlewareHandler {
   const headers = secureHeaders({
     contentSecurityPolicy: {
       defaultSrc: ["'self'"],
@@ -29,9 +38,9 @@ export function securityHeaders({ trustProxy }: { trustProxy: number }): Middlew
       // Styles keep 'unsafe-inline': MapLibre and React set style attributes on elements, and the
       // MFEs add their stylesheets as <style> elements. Inline styles cannot run code.
       styleSrc: ["'self'", "'unsafe-inline'"],
-      imgSrc: ["'self'", 'data:', 'blob:'],
+      imgSrc: ["'self'", 'data:', 'blob:', ...mapOrigins],
       workerSrc: ["'self'", 'blob:'],
-      connectSrc: ["'self'"],
+      connectSrc: ["'self'", ...mapOrigins],
       objectSrc: ["'none'"],
       frameAncestors: ["'none'"],
       baseUri: ["'self'"],
@@ -64,4 +73,15 @@ export function scriptNonce(c: Context): string {
     throw new Error('no script nonce for this response: securityHeaders() must run before HTML pages');
   }
   return nonce;
+}
+
+/**
+ * The origins a configured basemap needs in the CSP: the style's own (when it is not on this
+ * server) and the listed ones (its tiles, PMTiles files, glyphs, sprite), each once.
+ */
+export function basemapOrigins(styleUrl: string | undefined, extra: readonly string[] = []): string[] {
+  const origins = new Set<string>();
+  if (styleUrl && /^https?:\/\//.test(styleUrl)) origins.add(new URL(styleUrl).origin);
+  for (const origin of extra) origins.add(origin);
+  return [...origins];
 }

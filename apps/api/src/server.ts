@@ -11,6 +11,7 @@ import { createApp } from './app';
 import { type Env, isLoopbackHost } from './env';
 import { loadFrontend } from './frontend';
 import type { Logger } from './logger';
+import { basemapOrigins } from './security-headers';
 
 export class PortInUseError extends Error {
   constructor(readonly port: number) {
@@ -61,7 +62,9 @@ export async function startServer(
   /** Plain-language progress for a person watching the terminal (the JSON log says the same for machines). */
   progress: (text: string) => void = () => {},
 ): Promise<RunningServer> {
-  const frontend = env.CAREMAP_SERVE_FRONTEND ? loadFrontend(env.CAREMAP_WEB_ROOT) : undefined;
+  const frontend = env.CAREMAP_SERVE_FRONTEND
+    ? loadFrontend(env.CAREMAP_WEB_ROOT, { basemapStyleUrl: env.CAREMAP_BASEMAP_STYLE_URL })
+    : undefined;
   if (env.PORT !== 0) await assertPortFree(env.PORT, env.HOST);
 
   const fresh = !env.DATABASE_URL && !existsSync(join(env.CAREMAP_DATA_DIR, 'PG_VERSION'));
@@ -141,6 +144,7 @@ export async function startServer(
     trustProxy: env.CAREMAP_TRUST_PROXY,
     publicUrl: env.CAREMAP_PUBLIC_URL,
     verifyAfterMonths: env.CAREMAP_VERIFY_AFTER_MONTHS,
+    mapOrigins: basemapOrigins(env.CAREMAP_BASEMAP_STYLE_URL, env.CAREMAP_BASEMAP_ORIGINS),
     hsdsLimits: { points: env.CAREMAP_HSDS_RATE_LIMIT, windowSeconds: env.CAREMAP_HSDS_RATE_WINDOW_SECONDS },
     security: {
       sessionTtlMs: env.CAREMAP_SESSION_TTL_HOURS * 3600_000,

@@ -6,10 +6,10 @@ import { Map as MapLibreMap, NavigationControl } from 'maplibre-gl';
 import { useEffect, useId, useRef, useState } from 'react';
 import { TerraDraw, TerraDrawPolygonMode, TerraDrawSelectMode } from 'terra-draw';
 import { TerraDrawMapLibreGLAdapter } from 'terra-draw-maplibre-gl-adapter';
+import { basemapAttribution, basemapStyle } from './basemap';
 import { type AreaCollection, type Bbox, defaultBounds } from './geometry';
 import { AREA_SOURCE, addAreaLayers } from './layers';
 import type { ServiceMapLabels } from './ServiceMap';
-import { offlineStyle } from './style';
 
 export interface DrawnPolygon {
   type: 'Polygon';
@@ -25,6 +25,7 @@ export interface DrawMapProps {
   onChange: (polygon: DrawnPolygon | null) => void;
   /** Increment to clear the drawing and start again. */
   clearKey?: number;
+  /** Draw the offline basemap from this folder; unset: the configured style (CAREMAP_BASEMAP_STYLE_URL), else /basemap. */
   basemapUrl?: string;
   className?: string;
 }
@@ -52,14 +53,14 @@ export function DrawMap(props: DrawMapProps) {
     try {
       map = new MapLibreMap({
         container,
-        style: offlineStyle(basemapUrl),
+        style: basemapStyle(basemapUrl),
         bounds: initialBounds.current,
         fitBoundsOptions: { padding: 32 },
         dragRotate: false,
         pitchWithRotate: false,
         touchPitch: false,
         doubleClickZoom: false,
-        attributionControl: { compact: false, customAttribution: 'Natural Earth' },
+        attributionControl: basemapAttribution(basemapUrl),
         locale: {
           'Map.Title': labels.map,
           'NavigationControl.ZoomIn': labels.zoomIn,

@@ -1,5 +1,6 @@
 import { type GeoJSONSource, Map as MapLibreMap, Marker, NavigationControl } from 'maplibre-gl';
 import { useEffect, useId, useRef, useState } from 'react';
+import { basemapAttribution, basemapStyle } from './basemap';
 import { type AreaCollection, type Bbox, defaultBounds, type PointCollection, toApiBbox } from './geometry';
 import {
   AREA_SOURCE,
@@ -15,7 +16,6 @@ import {
   TILE_MAX_ZOOM,
   TILE_SOURCE,
 } from './layers';
-import { offlineStyle } from './style';
 
 export interface ServiceMapLabels {
   /** Accessible name of the map (its canvas is focusable and keyboard-operable). */
@@ -45,6 +45,7 @@ export interface ServiceMapProps {
   fitBounds?: Bbox;
   /** The visible area after every move, once at start too, as an API bbox. */
   onMoveEnd?: (bbox: Bbox) => void;
+  /** Draw the offline basemap from this folder; unset: the configured style (CAREMAP_BASEMAP_STYLE_URL), else /basemap. */
   basemapUrl?: string;
   className?: string;
   /** Group nearby points into clusters (read once, at creation). Default true. */
@@ -101,14 +102,14 @@ export function ServiceMap(props: ServiceMapProps) {
     try {
       map = new MapLibreMap({
         container,
-        style: offlineStyle(basemapUrl),
+        style: basemapStyle(basemapUrl),
         bounds: initialBounds.current,
         fitBoundsOptions: { padding: 32 },
         dragRotate: false,
         pitchWithRotate: false,
         touchPitch: false,
         keyboard: true,
-        attributionControl: { compact: false, customAttribution: 'Natural Earth' },
+        attributionControl: basemapAttribution(basemapUrl),
         locale: {
           'Map.Title': labels.map,
           'NavigationControl.ZoomIn': labels.zoomIn,

@@ -2,6 +2,7 @@
 import maplibreCss from 'maplibre-gl/dist/maplibre-gl.css?inline';
 import ownCss from './map.css?inline';
 
+export { BASEMAP_META, basemapStyle, configuredBasemap } from './basemap';
 export { DrawMap, type DrawMapProps, type DrawnPolygon } from './DrawMap';
 export {
   type AreaCollection,
