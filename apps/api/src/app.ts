@@ -45,6 +45,8 @@ export interface AppOptions {
   publicUrl?: string | undefined;
   /** Public read limits of the HSDS API (CAREMAP_HSDS_RATE_LIMIT, CAREMAP_HSDS_RATE_WINDOW_SECONDS). */
   hsdsLimits?: Partial<hsdsDomain.PublicReadLimits>;
+  /** Public limits of the vector tiles (CAREMAP_TILE_RATE_LIMIT, CAREMAP_TILE_RATE_WINDOW_SECONDS). */
+  tileLimits?: Partial<hsdsDomain.PublicReadLimits>;
   /** HSDS uploads: folder (CAREMAP_IMPORT_DIR), size limit (CAREMAP_IMPORT_MAX_MB), worker wake-up. */
   imports?: { dir?: string; maxBytes?: number; onQueued?: () => void };
   /** Records not verified for this many months are due for verification (CAREMAP_VERIFY_AFTER_MONTHS). */
@@ -65,6 +67,7 @@ export function createApp({
   security = {},
   publicUrl,
   hsdsLimits,
+  tileLimits,
   imports = {},
   verifyAfterMonths,
   mapOrigins = [],
@@ -118,7 +121,7 @@ export function createApp({
   app.route('/api/hsds', createHsdsApp({ database, logger, trustProxy, limits: hsdsLimits, publicUrl }));
 
   // Vector tiles of the directory search for the /find map: public, cacheable (see the module).
-  app.route('/tiles', createTilesApp({ database }));
+  app.route('/tiles', createTilesApp({ database, trustProxy, limits: tileLimits }));
 
   // HSDS uploads for coordinators and administrators: streamed to disk, queued, run by the worker.
   app.route(

@@ -55,6 +55,14 @@ const envSchema = z.object({
     .min(1)
     .max(24 * 3600)
     .default(60),
+  /** Vector tile requests per client address and window (/tiles; a map view loads a dozen or two). */
+  CAREMAP_TILE_RATE_LIMIT: z.coerce.number().int().min(1).max(1_000_000).default(3000),
+  CAREMAP_TILE_RATE_WINDOW_SECONDS: z.coerce
+    .number()
+    .int()
+    .min(1)
+    .max(24 * 3600)
+    .default(60),
   /** The URL browsers use, e.g. https://caremap.example.org; state-changing requests must come from its origin. */
   CAREMAP_PUBLIC_URL: z.url({ protocol: /^https?$/ }).optional(),
   /**

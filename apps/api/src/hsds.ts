@@ -19,6 +19,7 @@ import {
 } from './hsds-params';
 import type { Logger } from './logger';
 import { badParameters, ProblemError } from './problem';
+import { rateLimited } from './rate-limited';
 
 export interface HsdsOptions {
   database: DatabaseHandle;
@@ -153,22 +154,7 @@ export function createHsdsApp({ database, logger, trustProxy, limits, publicUrl 
     c.res.headers.set('Cross-Origin-Resource-Policy', 'cross-origin');
   });
 
-  // Per client address; a refusal is thrown like any other problem, so the app's onError builds
-  // the 429 (with Retry-After) and the CORS middleware above still marks it readable.
-  app.use('/*', async (c, next) => {
-    const decision = await limiter.consume(clientAddress(c, trustProxy));
-    if (!decision.allowed) {
-      throw new ProblemError(
-        429,
-        'Too Many Requests',
-        `Too many requests; try again in ${decision.retryAfterSeconds} s`,
-        {
-          retryAfterSeconds: decision.retryAfterSeconds,
-        },
-      );
-    }
-    await next();
-  });
+  app.use('/*', rateLimited(limiter, trustProxy));
 
   const root = (c: Context) =>
     sendJson(c, { version: '3.0.1', openapi_url: `${origin(c)}/api/hsds/openapi.json` }, null);

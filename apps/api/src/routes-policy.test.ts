@@ -81,6 +81,7 @@ const sampleUrls: Record<string, string> = {
   'GET /api/hsds/taxonomy_terms': '/api/hsds/taxonomy_terms',
   'GET /api/hsds/taxonomy_terms/:id': '/api/hsds/taxonomy_terms/{taxonomy_term}',
   'GET /calendar/:file': `/calendar/${FEED_TOKEN}.ics`,
+  'ALL /tiles/*': '/tiles/services/8/140/88.mvt',
   'GET /tiles/services/:z/:x/:file': '/tiles/services/8/140/88.mvt',
   'GET /importmap.json': '/importmap.json',
   'ALL /mfe/shell/*': '/mfe/shell/mfe.json',

@@ -146,6 +146,7 @@ export async function startServer(
     verifyAfterMonths: env.CAREMAP_VERIFY_AFTER_MONTHS,
     mapOrigins: basemapOrigins(env.CAREMAP_BASEMAP_STYLE_URL, env.CAREMAP_BASEMAP_ORIGINS),
     hsdsLimits: { points: env.CAREMAP_HSDS_RATE_LIMIT, windowSeconds: env.CAREMAP_HSDS_RATE_WINDOW_SECONDS },
+    tileLimits: { points: env.CAREMAP_TILE_RATE_LIMIT, windowSeconds: env.CAREMAP_TILE_RATE_WINDOW_SECONDS },
     security: {
       sessionTtlMs: env.CAREMAP_SESSION_TTL_HOURS * 3600_000,
       sessionIdleMs: env.CAREMAP_SESSION_IDLE_MINUTES * 60_000,

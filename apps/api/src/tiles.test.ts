@@ -113,3 +113,38 @@ describe('GET /tiles/services/{z}/{x}/{y}.mvt', () => {
     expect(body.detail).toContain(name);
   });
 });
+
+describe('the tile limit per client', () => {
+  it('answers 429 with Retry-After past the limit, readable cross-site, and counts each client apart', async () => {
+    // Behind one trusted proxy, so two clients can be told apart by X-Forwarded-For.
+    const limited = await serveOnFreePort(
+      createApp({
+        database: t.current,
+        logger: memoryLogger().logger,
+        trustProxy: 1,
+        tileLimits: { points: 3, windowSeconds: 60 },
+      }),
+    );
+    try {
+      const { z, x, y } = tileOf(made[0]!.lat, made[0]!.lng, 14);
+      const tile = (client: string) =>
+        fetch(`${limited.url}/tiles/services/${z}/${x}/${y}.mvt`, { headers: { 'x-forwarded-for': client } });
+      for (let i = 0; i < 3; i++) {
+        const ok = await tile('198.51.100.7');
+        expect(ok.status).toBe(200);
+        await ok.arrayBuffer();
+      }
+      const refused = await tile('198.51.100.7');
+      expect(refused.status).toBe(429);
+      expect(Number(refused.headers.get('retry-after'))).toBeGreaterThan(0);
+      expect(refused.headers.get('access-control-allow-origin')).toBe('*');
+      expect(refused.headers.get('content-type')).toBe('application/problem+json');
+      await refused.arrayBuffer();
+      const other = await tile('198.51.100.8');
+      expect(other.status).toBe(200);
+      await other.arrayBuffer();
+    } finally {
+      await limited.close();
+    }
+  });
+});

@@ -4,7 +4,7 @@
 // SQL, clusters up to z12, public points only). This file only speaks HTTP: parameters, the tile
 // address, caching headers.
 import { createHash } from 'node:crypto';
-import { SearchInputError, serviceTile, TILE_MAX_ZOOM, validTile } from '@caremap/api';
+import { hsds, SearchInputError, serviceTile, TILE_MAX_ZOOM, validTile } from '@caremap/api';
 import type { DatabaseHandle } from '@caremap/db';
 import { rfc3339Schema, type ServiceSearchInput } from '@caremap/validators';
 import { Hono } from 'hono';
@@ -12,6 +12,7 @@ import { z } from 'zod';
 import { etagMatches } from './hsds';
 import { bool, number, uuid } from './hsds-params';
 import { badParameters, ProblemError } from './problem';
+import { rateLimited } from './rate-limited';
 
 export const TILE_CONTENT_TYPE = 'application/vnd.mapbox-vector-tile';
 /** Short: "open now" tiles change with the clock, and data changes reach the map within a minute. */
@@ -110,8 +111,32 @@ function tileAddress(zText: string, xText: string, file: string) {
   return { z: zoom, x, y };
 }
 
-export function createTilesApp({ database }: { database: DatabaseHandle }) {
+/** Tiles come in bursts (a map view loads a dozen or two), so their limit is their own and wider. */
+export const DEFAULT_TILE_LIMITS: hsds.PublicReadLimits = { points: 3000, windowSeconds: 60 };
+
+export function createTilesApp({
+  database,
+  trustProxy = 0,
+  limits,
+}: {
+  database: DatabaseHandle;
+  trustProxy?: number;
+  /** Per client address (CAREMAP_TILE_RATE_LIMIT, CAREMAP_TILE_RATE_WINDOW_SECONDS). */
+  limits?: Partial<hsds.PublicReadLimits> | undefined;
+}) {
   const app = new Hono();
+  const limiter = hsds.publicRateLimiter(
+    database.db,
+    database.kind,
+    { ...DEFAULT_TILE_LIMITS, ...limits },
+    'tile_read',
+  );
+  // Readable from other sites, refusals (400, 429) included.
+  app.use('/*', async (c, next) => {
+    await next();
+    c.res.headers.set('Access-Control-Allow-Origin', '*');
+  });
+  app.use('/*', rateLimited(limiter, trustProxy));
 
   app.get('/services/:z/:x/:file', async (c) => {
     const tile = tileAddress(c.req.param('z'), c.req.param('x'), c.req.param('file'));

@@ -347,6 +347,10 @@ export const routePolicies: Readonly<Record<string, RoutePolicy>> = {
   'GET /api/hsds/taxonomy_terms': { access: 'public', what: 'HSDS: list of taxonomy terms' },
   'GET /api/hsds/taxonomy_terms/:id': { access: 'public', what: 'HSDS: one taxonomy term' },
   // Vector tiles of the directory search (public points only: hidden addresses approximate).
+  'ALL /tiles/*': {
+    access: 'public',
+    what: 'tiles: CORS-open and the per-address rate limit (CAREMAP_TILE_RATE_LIMIT)',
+  },
   'GET /tiles/services/:z/:x/:file': {
     access: 'public',
     what: 'directory map: a vector tile of the services matching the query parameters',
