@@ -12,11 +12,14 @@ export function catalog(language: Language): Catalog {
 }
 
 /** The text at a dotted key path of a catalog (`text(en, 'find.results.title')`). */
-export function text(strings: Catalog, path: string): string {
+export function text(strings: Catalog, path: string, values: Record<string, string | number> = {}): string {
   let node: unknown = strings;
   for (const part of path.split('.')) node = (node as Record<string, unknown> | undefined)?.[part];
   if (typeof node !== 'string') throw new Error(`no catalog text at ${path}`);
-  return node;
+  // i18next's {{name}} placeholders, filled as the app fills them (numbers as plain digits).
+  return node.replace(/\{\{\s*(\w+)\s*\}\}/g, (whole, name: string) =>
+    name in values ? String(values[name]) : whole,
+  );
 }
 
 /** Text that looks like an untranslated i18next key (`directory.title`, `nav.find`). */

@@ -136,6 +136,30 @@ describe('creating territories at 1280 px', () => {
     await page.getByRole('button', { name: text(s, 'territories.create') }).click();
     await page.getByRole('heading', { name: drawnName, level: 1 }).waitFor({ timeout: 30_000 });
 
+    // Without a mouse: the corners typed under the map; a bad line is named first.
+    s = await openNewTerritory(page);
+    const typedName = `Typed e2e ${Date.now()}`;
+    await page.getByLabel(text(s, 'territories.name')).fill(typedName);
+    await page.getByRole('tab', { name: text(s, 'territories.tab.draw') }).click();
+    await page.locator('.terr-corners summary').focus();
+    await page.keyboard.press('Enter');
+    const corners = page.getByLabel(text(s, 'territories.corners.label'));
+    await corners.fill('49.38, 15.56\nJihlava\n49.42, 15.60');
+    await page.getByRole('button', { name: text(s, 'territories.corners.use') }).press('Enter');
+    await page
+      .getByRole('alert')
+      .filter({ hasText: text(s, 'territories.corners.format', { line: 2 }) })
+      .waitFor();
+    expect(await seriousViolations(page), 'typed corners error').toEqual([]);
+    await corners.fill('49.38, 15.56\n49.38, 15.62\n49.42, 15.60');
+    await page.getByRole('button', { name: text(s, 'territories.corners.use') }).press('Enter');
+    await expect
+      .poll(() => page.locator('.terr-row[aria-live] span').textContent())
+      .not.toBe(text(s, 'territories.drawNothing'));
+    expect(await page.locator('.terr-row[aria-live] span').textContent()).toContain('3');
+    await page.getByRole('button', { name: text(s, 'territories.create') }).press('Enter');
+    await page.getByRole('heading', { name: typedName, level: 1 }).waitFor({ timeout: 30_000 });
+
     await page.goto('/network');
     const tree = page.getByRole('tree');
     await tree.waitFor();
@@ -147,6 +171,7 @@ describe('creating territories at 1280 px', () => {
     const names = (await tree.locator('[role=treeitem][aria-level="3"]').allTextContents()).join(' | ');
     expect(names).toContain(imported);
     expect(names).toContain(drawnName);
+    expect(names).toContain(typedName);
     await page.context().clearCookies();
   });
 });

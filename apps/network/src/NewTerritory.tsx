@@ -20,6 +20,7 @@ import {
   useMapLabels,
 } from '@caremap/ui';
 import { type KeyboardEvent, type ReactNode, useId, useMemo, useRef, useState } from 'react';
+import { parseCorners } from './corners';
 import { kindLabelKey } from './kinds';
 import { type TreeItem, territoryHref } from './TerritoryTree';
 import { type Translate, useT } from './translate';
@@ -127,6 +128,16 @@ function NewTerritoryForm({ items }: { items: TreeItem[] }) {
   );
   const parent = items.find((i) => i.id === parentId)!;
   const parentAreas = useMemo(() => toAreas(parent.geometry, parent.name), [parent]);
+  // A polygon typed as corner points (the keyboard way) is drawn over the parent, so it can be seen.
+  const [typed, setTyped] = useState<DrawnPolygon | null>(null);
+  const typedRef = useRef(false);
+  const drawAreas = useMemo(
+    () =>
+      typed
+        ? { ...parentAreas, features: [...parentAreas.features, ...toAreas(typed, name).features] }
+        : parentAreas,
+    [parentAreas, typed, name],
+  );
   const parentBounds = useMemo(() => bboxOf(parentAreas.features), [parentAreas]);
   const drawLabels = {
     ...useMapLabels(t('territories.drawMapLabel')),
@@ -272,9 +283,15 @@ function NewTerritoryForm({ items }: { items: TreeItem[] }) {
             <DrawMap
               className="terr-map terr-draw"
               labels={drawLabels}
-              areas={parentAreas}
+              areas={drawAreas}
               fitBounds={parentBounds}
-              onChange={setDrawn}
+              onChange={(polygon) => {
+                // The map clearing itself for typed corners must not wipe them; a new drawing replaces them.
+                if (!polygon && typedRef.current) return;
+                typedRef.current = false;
+                setTyped(null);
+                setDrawn(polygon);
+              }}
               clearKey={clearKey}
             />
             <p className="terr-row" aria-live="polite">
@@ -283,10 +300,27 @@ function NewTerritoryForm({ items }: { items: TreeItem[] }) {
                   ? t('territories.drawnVertices', { count: drawn.coordinates[0]!.length - 1 })
                   : t('territories.drawNothing')}
               </span>
-              <Button variant="secondary" disabled={!drawn} onClick={() => setClearKey((k) => k + 1)}>
+              <Button
+                variant="secondary"
+                disabled={!drawn}
+                onClick={() => {
+                  typedRef.current = false;
+                  setClearKey((k) => k + 1);
+                  setTyped(null);
+                  setDrawn(null);
+                }}
+              >
                 {t('territories.drawClear')}
               </Button>
             </p>
+            <TypedCorners
+              onPolygon={(polygon) => {
+                typedRef.current = true;
+                setClearKey((k) => k + 1);
+                setTyped(polygon);
+                setDrawn(polygon);
+              }}
+            />
           </>
         ) : (
           <FilePanel fileName={file?.name} onFile={(f) => void readFile(f)} checking={check.isPending}>
@@ -384,5 +418,51 @@ function FilePanel(props: {
       </div>
       {props.checking ? <Loading /> : props.children}
     </>
+  );
+}
+
+/** Drawing without a mouse: the corner points typed or pasted, one "latitude, longitude" per line. */
+function TypedCorners({ onPolygon }: { onPolygon: (polygon: DrawnPolygon) => void }) {
+  const { t } = useT();
+  const id = useId();
+  const [text, setText] = useState('');
+  const [error, setError] = useState<string | null>(null);
+  const use = () => {
+    const result = parseCorners(text);
+    if (result.ok) {
+      setError(null);
+      onPolygon(result.polygon);
+      return;
+    }
+    setError(t(`territories.corners.${result.problem}`, { line: result.line ?? 0 }));
+    document.getElementById(`${id}-corners`)?.focus();
+  };
+  return (
+    <details className="terr-corners">
+      <summary>{t('territories.corners.summary')}</summary>
+      <div className="terr-field">
+        <label htmlFor={`${id}-corners`}>{t('territories.corners.label')}</label>
+        <p className="net-hint" id={`${id}-corners-help`}>
+          {t('territories.corners.help')}
+        </p>
+        <textarea
+          id={`${id}-corners`}
+          rows={6}
+          value={text}
+          spellCheck={false}
+          aria-invalid={error ? true : undefined}
+          aria-describedby={`${id}-corners-help${error ? ` ${id}-corners-error` : ''}`}
+          onChange={(e) => setText(e.target.value)}
+        />
+        {error ? (
+          <p className="terr-error" id={`${id}-corners-error`} role="alert">
+            {error}
+          </p>
+        ) : null}
+      </div>
+      <Button variant="secondary" onClick={use}>
+        {t('territories.corners.use')}
+      </Button>
+    </details>
   );
 }

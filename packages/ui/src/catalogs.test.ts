@@ -13,6 +13,22 @@ function flatten(tree: Tree, prefix = ''): Map<string, string> {
   return out;
 }
 
+/** The plural forms i18next asks a language for with whole-number counts (cs: one, few, other). */
+const pluralForms = (language: string) =>
+  [...new Set(Array.from({ length: 200 }, (_, n) => new Intl.PluralRules(language).select(n)))].sort();
+const PLURAL = /_(zero|one|two|few|many|other)$/;
+/** A catalog's keys with plural variants folded into `key_#plural` per base key. */
+function pluralBases(catalog: Map<string, string>): Map<string, string[]> {
+  const bases = new Map<string, string[]>();
+  for (const key of catalog.keys()) {
+    const match = PLURAL.exec(key);
+    if (!match) continue;
+    const base = key.slice(0, -match[0].length);
+    bases.set(base, [...(bases.get(base) ?? []), match[1]!].sort());
+  }
+  return bases;
+}
+
 const placeholders = (value: string) => [...value.matchAll(/\{\{\s*(\w+)\s*\}\}/g)].map((m) => m[1]).sort();
 const reference = flatten(catalogs.en as Tree);
 
@@ -26,10 +42,16 @@ describe('UI catalogs', () => {
     describe(language, () => {
       const catalog = flatten(catalogs[language] as Tree);
 
-      it('has every key of the English catalog and no other', () => {
-        const missing = [...reference.keys()].filter((key) => !catalog.has(key));
-        const extra = [...catalog.keys()].filter((key) => !reference.has(key));
+      it('has every key of the English catalog and no other (plurals in this language’s forms)', () => {
+        const plain = (keys: Iterable<string>) => [...keys].filter((key) => !PLURAL.test(key));
+        const missing = plain(reference.keys()).filter((key) => !catalog.has(key));
+        const extra = plain(catalog.keys()).filter((key) => !reference.has(key));
         expect({ missing, extra }).toEqual({ missing: [], extra: [] });
+        // Every plural text in exactly the forms i18next will ask for: a missing Czech "few" would
+        // fall back to English for 2, 3 and 4.
+        const forms = pluralForms(language);
+        const expected = new Map([...pluralBases(reference).keys()].map((base) => [base, forms]));
+        expect(Object.fromEntries(pluralBases(catalog))).toEqual(Object.fromEntries(expected));
       });
 
       it('has a real text for every key (never empty, never the key itself)', () => {
