@@ -2,14 +2,13 @@
 // the first one (or double-click) to close it, then drag vertices or midpoints to edit. The parent
 // territory is shown for orientation. The polygon leaves through `onChange` as GeoJSON; the server
 // checks it like an imported file.
-import { Map as MapLibreMap, NavigationControl } from 'maplibre-gl';
+import type { Map as MapLibreMap } from 'maplibre-gl';
 import { useEffect, useId, useRef, useState } from 'react';
 import { TerraDraw, TerraDrawPolygonMode, TerraDrawSelectMode } from 'terra-draw';
 import { TerraDrawMapLibreGLAdapter } from 'terra-draw-maplibre-gl-adapter';
-import { basemapAttribution, basemapStyle } from './basemap';
+import { createBaseMap, type ServiceMapLabels } from './basemap';
 import { type AreaCollection, type Bbox, defaultBounds } from './geometry';
 import { AREA_SOURCE, addAreaLayers } from './layers';
-import type { ServiceMapLabels } from './ServiceMap';
 
 export interface DrawnPolygon {
   type: 'Polygon';
@@ -49,33 +48,18 @@ export function DrawMap(props: DrawMapProps) {
   useEffect(() => {
     const container = containerRef.current;
     if (!container) return;
-    let map: MapLibreMap;
-    try {
-      map = new MapLibreMap({
-        container,
-        style: basemapStyle(basemapUrl),
-        bounds: initialBounds.current,
-        fitBoundsOptions: { padding: 32 },
-        dragRotate: false,
-        pitchWithRotate: false,
-        touchPitch: false,
-        doubleClickZoom: false,
-        attributionControl: basemapAttribution(basemapUrl),
-        locale: {
-          'Map.Title': labels.map,
-          'NavigationControl.ZoomIn': labels.zoomIn,
-          'NavigationControl.ZoomOut': labels.zoomOut,
-        },
-      });
-    } catch {
+    const map = createBaseMap({
+      container,
+      labels,
+      bounds: initialBounds.current,
+      hintId,
+      basemapUrl,
+      options: { doubleClickZoom: false },
+    });
+    if (!map) {
       setUnavailable(true);
       return;
     }
-    map.touchZoomRotate.disableRotation();
-    map.addControl(new NavigationControl({ showCompass: false }), 'top-right');
-    const canvas = map.getCanvas();
-    canvas.setAttribute('aria-label', labels.map);
-    canvas.setAttribute('aria-describedby', hintId);
     let draw: TerraDraw | null = null;
     const emit = () => {
       const polygon = draw?.getSnapshot().find((f) => f.geometry.type === 'Polygon');

@@ -1,6 +1,6 @@
-import { type GeoJSONSource, Map as MapLibreMap, Marker, NavigationControl } from 'maplibre-gl';
+import { type GeoJSONSource, type Map as MapLibreMap, Marker } from 'maplibre-gl';
 import { useEffect, useId, useRef, useState } from 'react';
-import { basemapAttribution, basemapStyle } from './basemap';
+import { createBaseMap, type ServiceMapLabels } from './basemap';
 import { type AreaCollection, type Bbox, defaultBounds, type PointCollection, toApiBbox } from './geometry';
 import {
   AREA_SOURCE,
@@ -16,18 +16,6 @@ import {
   TILE_MAX_ZOOM,
   TILE_SOURCE,
 } from './layers';
-
-export interface ServiceMapLabels {
-  /** Accessible name of the map (its canvas is focusable and keyboard-operable). */
-  map: string;
-  /** How to use the map with a keyboard; read after the name. */
-  keyboardHint: string;
-  zoomIn: string;
-  zoomOut: string;
-  resetBearing: string;
-  /** Shown instead of the map when the browser cannot draw it (no WebGL). */
-  unavailable: string;
-}
 
 export interface ServiceMapProps {
   labels: ServiceMapLabels;
@@ -98,35 +86,13 @@ export function ServiceMap(props: ServiceMapProps) {
   useEffect(() => {
     const container = containerRef.current;
     if (!container) return;
-    let map: MapLibreMap;
-    try {
-      map = new MapLibreMap({
-        container,
-        style: basemapStyle(basemapUrl),
-        bounds: initialBounds.current,
-        fitBoundsOptions: { padding: 32 },
-        dragRotate: false,
-        pitchWithRotate: false,
-        touchPitch: false,
-        keyboard: true,
-        attributionControl: basemapAttribution(basemapUrl),
-        locale: {
-          'Map.Title': labels.map,
-          'NavigationControl.ZoomIn': labels.zoomIn,
-          'NavigationControl.ZoomOut': labels.zoomOut,
-          'NavigationControl.ResetBearing': labels.resetBearing,
-        },
-      });
-    } catch {
+    const map = createBaseMap({ container, labels, bounds: initialBounds.current, hintId, basemapUrl });
+    if (!map) {
       // No WebGL (old device, locked-down browser): the list next to the map carries the content.
       setUnavailable(true);
       return;
     }
-    map.touchZoomRotate.disableRotation();
-    map.addControl(new NavigationControl({ showCompass: false }), 'top-right');
     const canvas = map.getCanvas();
-    canvas.setAttribute('aria-label', labels.map);
-    canvas.setAttribute('aria-describedby', hintId);
 
     const emitBounds = () => {
       const bounds = map.getBounds();

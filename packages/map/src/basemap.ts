@@ -7,9 +7,26 @@ import {
   type AddProtocolAction,
   type AttributionControlOptions,
   addProtocol,
+  type LngLatBoundsLike,
+  Map as MapLibreMap,
+  type MapOptions,
+  NavigationControl,
   type StyleSpecification,
 } from 'maplibre-gl';
 import { offlineStyle } from './style';
+
+/** The translated words every map needs (useMapLabels in @caremap/ui makes them). */
+export interface ServiceMapLabels {
+  /** Accessible name of the map (its canvas is focusable and keyboard-operable). */
+  map: string;
+  /** How to use the map with a keyboard; read after the name. */
+  keyboardHint: string;
+  zoomIn: string;
+  zoomOut: string;
+  resetBearing: string;
+  /** Shown instead of the map when the browser cannot draw it (no WebGL). */
+  unavailable: string;
+}
 
 export const BASEMAP_META = 'caremap-basemap-style';
 
@@ -52,4 +69,49 @@ export function basemapAttribution(offlineBase?: string): AttributionControlOpti
   return offlineBase === undefined && configuredBasemap()
     ? { compact: false }
     : { compact: false, customAttribution: 'Natural Earth' };
+}
+
+/**
+ * A new map as every CareMap map starts: the basemap, the view, no rotation or pitch, zoom buttons,
+ * texts in the user's language, and the canvas named and described for screen readers. `null`
+ * when the browser cannot draw one (no WebGL): the caller shows its list or note instead.
+ */
+export function createBaseMap(args: {
+  container: HTMLElement;
+  labels: ServiceMapLabels;
+  bounds: LngLatBoundsLike;
+  /** The id of the element describing how to use the map (aria-describedby). */
+  hintId: string;
+  basemapUrl?: string | undefined;
+  options?: Partial<MapOptions>;
+}): MapLibreMap | null {
+  const { labels, basemapUrl } = args;
+  let map: MapLibreMap;
+  try {
+    map = new MapLibreMap({
+      container: args.container,
+      style: basemapStyle(basemapUrl),
+      bounds: args.bounds,
+      fitBoundsOptions: { padding: 32 },
+      dragRotate: false,
+      pitchWithRotate: false,
+      touchPitch: false,
+      attributionControl: basemapAttribution(basemapUrl),
+      locale: {
+        'Map.Title': labels.map,
+        'NavigationControl.ZoomIn': labels.zoomIn,
+        'NavigationControl.ZoomOut': labels.zoomOut,
+        'NavigationControl.ResetBearing': labels.resetBearing,
+      },
+      ...args.options,
+    });
+  } catch {
+    return null;
+  }
+  map.touchZoomRotate.disableRotation();
+  map.addControl(new NavigationControl({ showCompass: false }), 'top-right');
+  const canvas = map.getCanvas();
+  canvas.setAttribute('aria-label', labels.map);
+  canvas.setAttribute('aria-describedby', args.hintId);
+  return map;
 }

@@ -2,7 +2,7 @@
 import maplibreCss from 'maplibre-gl/dist/maplibre-gl.css?inline';
 import ownCss from './map.css?inline';
 
-export { BASEMAP_META, basemapStyle, configuredBasemap } from './basemap';
+export { BASEMAP_META, basemapStyle, configuredBasemap, type ServiceMapLabels } from './basemap';
 export { DrawMap, type DrawMapProps, type DrawnPolygon } from './DrawMap';
 export {
   type AreaCollection,
@@ -14,7 +14,7 @@ export {
   type PointFeature,
   toApiBbox,
 } from './geometry';
-export { ServiceMap, type ServiceMapLabels, type ServiceMapProps } from './ServiceMap';
+export { ServiceMap, type ServiceMapProps } from './ServiceMap';
 export { offlineStyle } from './style';
 
 /** MapLibre's stylesheet plus ours: pass to createLifecycles({ css }) in any MFE that shows a map. */
