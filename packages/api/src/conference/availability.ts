@@ -96,60 +96,92 @@ export async function slotSearchFor(
     list.push({ start: startsAt.toISOString(), end: endsAt.toISOString() });
     busyByUser.set(userId, list);
   };
-  if (userIds.length) {
-    const booked = await db
-      .select({ userId: booking.resourceId, startsAt: booking.startsAt, endsAt: booking.endsAt })
-      .from(booking)
-      .where(
-        and(
-          eq(booking.resourceKind, 'person'),
-          inArray(booking.resourceId, userIds),
-          ne(booking.conferenceId, conf.id),
-          lt(booking.startsAt, to),
-          gt(booking.endsAt, from),
-        ),
-      );
-    for (const b of booked) addBusy(b.userId, b.startsAt, b.endsAt);
+  // Everything below depends only on the people and the window: read at once (on PostgreSQL the
+  // statements run side by side over the pool; PGlite queues them on its one connection).
+  const noBusy = Promise.resolve(
+    [] as Array<{ userId: string | null; startsAt: Date | null; endsAt: Date | null }>,
+  );
+  const roomIds = conf.candidateRoomIds;
+  const [booked, attending, blocks, polled, roomRows, roomBookings] = await Promise.all([
+    userIds.length
+      ? db
+          .select({ userId: booking.resourceId, startsAt: booking.startsAt, endsAt: booking.endsAt })
+          .from(booking)
+          .where(
+            and(
+              eq(booking.resourceKind, 'person'),
+              inArray(booking.resourceId, userIds),
+              ne(booking.conferenceId, conf.id),
+              lt(booking.startsAt, to),
+              gt(booking.endsAt, from),
+            ),
+          )
+      : noBusy,
     // Scheduled conferences they take part in, booked or not (optional invitees are not booked,
     // and conferences from before booking existed have no booking rows).
-    const attending = await db
+    userIds.length
+      ? db
+          .select({
+            userId: conferenceParticipant.userId,
+            startsAt: conference.startsAt,
+            endsAt: conference.endsAt,
+          })
+          .from(conferenceParticipant)
+          .innerJoin(conference, eq(conference.id, conferenceParticipant.conferenceId))
+          .where(
+            and(
+              inArray(conferenceParticipant.userId, userIds),
+              ne(conference.id, conf.id),
+              eq(conference.status, 'scheduled'),
+              lt(conference.startsAt, to),
+              gt(conference.endsAt, from),
+            ),
+          )
+      : noBusy,
+    userIds.length
+      ? db
+          .select({ userId: busyBlock.userId, startsAt: busyBlock.startsAt, endsAt: busyBlock.endsAt })
+          .from(busyBlock)
+          .where(
+            and(inArray(busyBlock.userId, userIds), lt(busyBlock.startsAt, to), gt(busyBlock.endsAt, from)),
+          )
+      : noBusy,
+    // The poll's answers: "no" takes the time away, "if need be" makes it a soft cost.
+    db
       .select({
-        userId: conferenceParticipant.userId,
-        startsAt: conference.startsAt,
-        endsAt: conference.endsAt,
+        participantId: conferencePollInvite.participantId,
+        answer: conferencePollAnswer.answer,
+        startsAt: conferencePollOption.startsAt,
+        endsAt: conferencePollOption.endsAt,
       })
-      .from(conferenceParticipant)
-      .innerJoin(conference, eq(conference.id, conferenceParticipant.conferenceId))
-      .where(
-        and(
-          inArray(conferenceParticipant.userId, userIds),
-          ne(conference.id, conf.id),
-          eq(conference.status, 'scheduled'),
-          lt(conference.startsAt, to),
-          gt(conference.endsAt, from),
-        ),
-      );
-    for (const a of attending) addBusy(a.userId!, a.startsAt!, a.endsAt!);
-    const blocks = await db
-      .select({ userId: busyBlock.userId, startsAt: busyBlock.startsAt, endsAt: busyBlock.endsAt })
-      .from(busyBlock)
-      .where(and(inArray(busyBlock.userId, userIds), lt(busyBlock.startsAt, to), gt(busyBlock.endsAt, from)));
-    for (const b of blocks) addBusy(b.userId, b.startsAt, b.endsAt);
-  }
+      .from(conferencePollAnswer)
+      .innerJoin(conferencePollInvite, eq(conferencePollInvite.id, conferencePollAnswer.inviteId))
+      .innerJoin(conferencePollOption, eq(conferencePollOption.id, conferencePollAnswer.optionId))
+      .innerJoin(conferencePoll, eq(conferencePoll.id, conferencePollOption.pollId))
+      .where(and(eq(conferencePoll.conferenceId, conf.id), ne(conferencePollAnswer.answer, 'yes'))),
+    roomIds.length
+      ? db
+          .select({ id: room.id, name: room.name, capacity: room.capacity })
+          .from(room)
+          .where(inArray(room.id, roomIds))
+      : Promise.resolve([]),
+    roomIds.length
+      ? db
+          .select({ roomId: booking.resourceId, startsAt: booking.startsAt, endsAt: booking.endsAt })
+          .from(booking)
+          .where(
+            and(
+              eq(booking.resourceKind, 'room'),
+              inArray(booking.resourceId, roomIds),
+              ne(booking.conferenceId, conf.id),
+              lt(booking.startsAt, to),
+              gt(booking.endsAt, from),
+            ),
+          )
+      : Promise.resolve([]),
+  ]);
+  for (const b of [...booked, ...attending, ...blocks]) addBusy(b.userId!, b.startsAt!, b.endsAt!);
 
-  // The poll's answers: "no" takes the time away, "if need be" makes it a soft cost.
-  const polled = await db
-    .select({
-      participantId: conferencePollInvite.participantId,
-      answer: conferencePollAnswer.answer,
-      startsAt: conferencePollOption.startsAt,
-      endsAt: conferencePollOption.endsAt,
-    })
-    .from(conferencePollAnswer)
-    .innerJoin(conferencePollInvite, eq(conferencePollInvite.id, conferencePollAnswer.inviteId))
-    .innerJoin(conferencePollOption, eq(conferencePollOption.id, conferencePollAnswer.optionId))
-    .innerJoin(conferencePoll, eq(conferencePoll.id, conferencePollOption.pollId))
-    .where(and(eq(conferencePoll.conferenceId, conf.id), ne(conferencePollAnswer.answer, 'yes')));
   const pollTimes = (participantId: string, answer: 'no' | 'if_need_be') =>
     polled
       .filter((a) => a.participantId === participantId && a.answer === answer)
@@ -166,27 +198,6 @@ export async function slotSearchFor(
     ifNeedBe: pollTimes(p.id, 'if_need_be'),
   }));
 
-  const roomIds = conf.candidateRoomIds;
-  const roomRows = roomIds.length
-    ? await db
-        .select({ id: room.id, name: room.name, capacity: room.capacity })
-        .from(room)
-        .where(inArray(room.id, roomIds))
-    : [];
-  const roomBookings = roomIds.length
-    ? await db
-        .select({ roomId: booking.resourceId, startsAt: booking.startsAt, endsAt: booking.endsAt })
-        .from(booking)
-        .where(
-          and(
-            eq(booking.resourceKind, 'room'),
-            inArray(booking.resourceId, roomIds),
-            ne(booking.conferenceId, conf.id),
-            lt(booking.startsAt, to),
-            gt(booking.endsAt, from),
-          ),
-        )
-    : [];
   const rooms: SlotRoom[] = roomIds.flatMap((id) => {
     const r = roomRows.find((row) => row.id === id);
     if (!r) return [];
