@@ -102,21 +102,24 @@ export async function slotSearchFor(
     [] as Array<{ userId: string | null; startsAt: Date | null; endsAt: Date | null }>,
   );
   const roomIds = conf.candidateRoomIds;
-  const [booked, attending, blocks, polled, roomRows, roomBookings] = await Promise.all([
-    userIds.length
+  /** Other conferences' bookings of these people or rooms that overlap the window. */
+  const bookedIn = (kind: 'person' | 'room', ids: string[]) =>
+    ids.length
       ? db
-          .select({ userId: booking.resourceId, startsAt: booking.startsAt, endsAt: booking.endsAt })
+          .select({ resourceId: booking.resourceId, startsAt: booking.startsAt, endsAt: booking.endsAt })
           .from(booking)
           .where(
             and(
-              eq(booking.resourceKind, 'person'),
-              inArray(booking.resourceId, userIds),
+              eq(booking.resourceKind, kind),
+              inArray(booking.resourceId, ids),
               ne(booking.conferenceId, conf.id),
               lt(booking.startsAt, to),
               gt(booking.endsAt, from),
             ),
           )
-      : noBusy,
+      : Promise.resolve([]);
+  const [booked, attending, blocks, polled, roomRows, roomBookings] = await Promise.all([
+    bookedIn('person', userIds),
     // Scheduled conferences they take part in, booked or not (optional invitees are not booked,
     // and conferences from before booking existed have no booking rows).
     userIds.length
@@ -165,22 +168,10 @@ export async function slotSearchFor(
           .from(room)
           .where(inArray(room.id, roomIds))
       : Promise.resolve([]),
-    roomIds.length
-      ? db
-          .select({ roomId: booking.resourceId, startsAt: booking.startsAt, endsAt: booking.endsAt })
-          .from(booking)
-          .where(
-            and(
-              eq(booking.resourceKind, 'room'),
-              inArray(booking.resourceId, roomIds),
-              ne(booking.conferenceId, conf.id),
-              lt(booking.startsAt, to),
-              gt(booking.endsAt, from),
-            ),
-          )
-      : Promise.resolve([]),
+    bookedIn('room', roomIds),
   ]);
-  for (const b of [...booked, ...attending, ...blocks]) addBusy(b.userId!, b.startsAt!, b.endsAt!);
+  for (const b of booked) addBusy(b.resourceId, b.startsAt, b.endsAt);
+  for (const b of [...attending, ...blocks]) addBusy(b.userId!, b.startsAt!, b.endsAt!);
 
   const pollTimes = (participantId: string, answer: 'no' | 'if_need_be') =>
     polled
@@ -206,7 +197,7 @@ export async function slotSearchFor(
         id: r.id,
         capacity: r.capacity,
         busy: roomBookings
-          .filter((b) => b.roomId === id)
+          .filter((b) => b.resourceId === id)
           .map((b) => ({ start: b.startsAt.toISOString(), end: b.endsAt.toISOString() })),
       },
     ];
