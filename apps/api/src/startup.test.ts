@@ -146,5 +146,5 @@ describe('one process per data directory', () => {
       await first.stop('SIGKILL');
       await db.dispose();
     }
-  });
+  }, 180_000);
 });

@@ -7,6 +7,10 @@ import type { SuggestEditInput } from '../api';
 import { meetsDifficulty } from './pow';
 import { SuggestEditForm } from './SuggestEditForm';
 
+/** vi.waitFor with room for a loaded machine: the form's validators are a lazily loaded chunk. */
+const settled = <T,>(check: () => T, options: { timeout?: number; interval?: number } = {}) =>
+  vi.waitFor(check, { timeout: 10_000, interval: 50, ...options });
+
 const api = fakeApi;
 
 function render(t: ReturnType<typeof setupReactRoot>) {
@@ -39,17 +43,17 @@ describe('suggest an edit (en)', () => {
     const fetch = api({});
     vi.stubGlobal('fetch', fetch);
     render(t);
-    await vi.waitFor(() => expect(t.container.querySelector('form')).not.toBeNull());
+    await settled(() => expect(t.container.querySelector('form')).not.toBeNull());
     await fill(field(t, 'value'), '   ');
     await fill(field(t, 'submitterEmail'), 'not-an-address');
     await submit(t);
-    await vi.waitFor(() => expect(summary(t).length).toBeGreaterThan(0));
+    await settled(() => expect(summary(t).length).toBeGreaterThan(0));
     expect(summary(t)).toEqual([
       'What should change?: this field is required',
       'The correct information: this field is required',
       'Your e-mail, if we may ask you about it: enter a valid e-mail address',
     ]);
-    await vi.waitFor(() => expect(document.activeElement?.className).toBe('find-form__summary'));
+    await settled(() => expect(document.activeElement?.className).toBe('find-form__summary'));
     const value = field(t, 'value');
     expect(value.getAttribute('aria-invalid')).toBe('true');
     expect(document.getElementById(value.getAttribute('aria-describedby')!)?.textContent).toBe(
@@ -75,11 +79,11 @@ describe('suggest an edit (en)', () => {
       }),
     );
     render(t);
-    await vi.waitFor(() => expect(t.container.querySelector('form')).not.toBeNull());
+    await settled(() => expect(t.container.querySelector('form')).not.toBeNull());
     await fill(field(t, 'field'), 'schedule');
     await fill(field(t, 'value'), 'Open on Fridays until 18:00');
     await submit(t);
-    await vi.waitFor(() => expect(t.container.querySelector('.find-suggest__done')).not.toBeNull(), {
+    await settled(() => expect(t.container.querySelector('.find-suggest__done')).not.toBeNull(), {
       timeout: 10_000,
     });
     expect(t.container.querySelector('.find-suggest__done')?.textContent).toContain('Thank you');
@@ -99,7 +103,7 @@ describe('suggest an edit (en)', () => {
   it('keeps the honeypot out of sight, out of the tab order and out of the accessibility tree', async () => {
     vi.stubGlobal('fetch', api({}));
     render(t);
-    await vi.waitFor(() => expect(t.container.querySelector('form')).not.toBeNull());
+    await settled(() => expect(t.container.querySelector('form')).not.toBeNull());
     const trap = field(t, 'website');
     expect(trap.tabIndex).toBe(-1);
     expect(trap.closest('[aria-hidden="true"]')).not.toBeNull();
@@ -119,16 +123,16 @@ describe('suggest an edit (en)', () => {
       }),
     );
     render(t);
-    await vi.waitFor(() => expect(t.container.querySelector('form')).not.toBeNull());
+    await settled(() => expect(t.container.querySelector('form')).not.toBeNull());
     await fill(field(t, 'field'), 'name');
     await fill(field(t, 'value'), 'A better name');
     await submit(t);
-    await vi.waitFor(() =>
+    await settled(() =>
       expect(summary(t)).toEqual(['The correct information: enter at most 2000 characters']),
     );
     answer = new FakeApiError('TOO_MANY_REQUESTS', 429);
     await submit(t);
-    await vi.waitFor(() =>
+    await settled(() =>
       expect(summary(t)).toEqual([
         'Too many suggestions from this connection. Wait a few minutes and try again.',
       ]),
@@ -141,9 +145,9 @@ describe('suggest an edit (tr)', () => {
   it("words the validation errors in the user's language", async () => {
     vi.stubGlobal('fetch', api({}));
     render(t);
-    await vi.waitFor(() => expect(t.container.querySelector('form')).not.toBeNull());
+    await settled(() => expect(t.container.querySelector('form')).not.toBeNull());
     await submit(t);
-    await vi.waitFor(() => expect(summary(t).length).toBeGreaterThan(0));
+    await settled(() => expect(summary(t).length).toBeGreaterThan(0));
     expect(summary(t)[0]).toMatch(/^Ne değişmeli\?: /);
     expect(summary(t)[1]).toMatch(/^Doğru bilgi: /);
   });

@@ -264,7 +264,7 @@ describe('creating territories', () => {
     expect(simplified.vertices).toBeLessThanOrEqual(MAX_TERRITORY_VERTICES);
     expect(simplified.vertices).toBeGreaterThan(1_000);
     expect(simplified.areaKm2).toBeGreaterThan(550);
-  });
+  }, 300_000);
 
   it('refuses a territory outside the parent, and inside someone else’s', async () => {
     const networker = await as('networker');

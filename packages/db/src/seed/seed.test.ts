@@ -129,5 +129,5 @@ describe('seed()', () => {
     await seed(t.current.db, { demoPassword: 'caremap-demo', now, reset: true });
     expect(await ids()).toEqual(first);
     expect(first).toHaveLength(summary.rows.organization!);
-  });
+  }, 180_000);
 });
