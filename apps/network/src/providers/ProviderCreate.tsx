@@ -50,6 +50,12 @@ const fieldsets: Array<{ legend: string; fields: Array<{ group: Group; def: Fiel
   },
 ];
 
+const groupLegend: Record<Group, string> = {
+  organization: 'providerCreate.organization',
+  service: 'providerCreate.service',
+  location: 'providerCreate.place',
+};
+
 const nullIfEmpty = (v: string | boolean | undefined) => (v === '' || v === undefined ? null : String(v));
 const coordinate = (v: string | boolean | undefined) =>
   v === '' ? Number.NaN : Number(String(v).replace(',', '.'));
@@ -87,14 +93,20 @@ export function ProviderCreate({
     }));
   const errors = create.isError
     ? {
-        message: fieldErrorsOf(create.error, t).message,
-        organization: fieldErrorsOf(create.error, t, 'organization').fields,
-        service: fieldErrorsOf(create.error, t, 'service').fields,
-        location: fieldErrorsOf(create.error, t, 'location').fields,
+        organization: fieldErrorsOf(create.error, t, 'organization'),
+        service: fieldErrorsOf(create.error, t, 'service'),
+        location: fieldErrorsOf(create.error, t, 'location'),
       }
     : null;
+  // Both the organization and the service have a "Name": the summary says whose field it is.
+  const summary = errors
+    ? (['organization', 'service', 'location'] as const)
+        .filter((g) => Object.keys(errors[g].fields).length > 0)
+        .map((g) => `${t(groupLegend[g])} – ${errors[g].message}`)
+        .join('; ') || errors.organization.message
+    : null;
   const { organization: o, service: s, location: l } = values;
-  const typeError = errors?.service.termIds;
+  const typeError = errors?.service.fields.termIds;
   return (
     <section className="prov-editor" aria-labelledby={headingId}>
       <h3 id={headingId}>{t('providerCreate.title')}</h3>
@@ -126,9 +138,9 @@ export function ProviderCreate({
           });
         }}
       >
-        {errors ? (
+        {summary ? (
           <p className="prov-error" role="alert">
-            {errors.message}
+            {summary}
           </p>
         ) : null}
         {fieldsets.map((fieldset) => (
@@ -143,6 +155,15 @@ export function ProviderCreate({
               />
             ) : null}
             <div className="prov-grid">
+              {fieldset.fields.map(({ group, def }) => (
+                <FieldInput
+                  key={`${group}.${def.key}`}
+                  def={def}
+                  values={values[group]}
+                  setValue={set(group)}
+                  error={errors?.[group].fields[def.key]}
+                />
+              ))}
               {fieldset.legend === 'providerCreate.service' ? (
                 <div className={`prov-field${typeError ? ' prov-field--invalid' : ''}`}>
                   <label htmlFor={typeId} className="prov-field__label">
@@ -174,15 +195,6 @@ export function ProviderCreate({
                   ) : null}
                 </div>
               ) : null}
-              {fieldset.fields.map(({ group, def }) => (
-                <FieldInput
-                  key={`${group}.${def.key}`}
-                  def={def}
-                  values={values[group]}
-                  setValue={set(group)}
-                  error={errors?.[group][def.key]}
-                />
-              ))}
             </div>
           </fieldset>
         ))}
