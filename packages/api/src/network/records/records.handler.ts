@@ -186,7 +186,8 @@ export async function createProvider(ctx: Ctx, input: z.output<typeof providerCr
       .select({ id: schema.taxonomyTerm.id })
       .from(schema.taxonomyTerm)
       .where(inArray(schema.taxonomyTerm.id, termIds));
-    const missing = termIds.findIndex((id) => !known.some((k) => k.id === id));
+    const knownIds = new Set(known.map((k) => k.id));
+    const missing = termIds.findIndex((id) => !knownIds.has(id));
     if (missing >= 0)
       throw appError(
         'BAD_REQUEST',
