@@ -10,13 +10,11 @@
 // ratio <= 2, >= 500 requests/s on 2 cores).
 
 import { searchServices } from '@caremap/api';
-import type { Database, DatabaseHandle } from '@caremap/db';
-import { forEachBenchDatabase } from '@caremap/db/bench';
+import type { DatabaseHandle } from '@caremap/db';
+import { captureStatements, driverOf, forEachBenchDatabase } from '@caremap/db/bench';
 import { seed } from '@caremap/db/seed';
 import type { ServiceSearchInput } from '@caremap/validators';
 import autocannon from 'autocannon';
-import type { SQL } from 'drizzle-orm';
-import { PgDialect } from 'drizzle-orm/pg-core';
 import { createApp } from '../src/app';
 import { memoryLogger, serveOnFreePort } from '../test/http';
 
@@ -54,34 +52,6 @@ const searches: Array<{ label: string; input: ServiceSearchInput }> = [
 const pct = (xs: number[], p: number) =>
   [...xs].sort((a, b) => a - b)[Math.min(xs.length - 1, Math.floor(xs.length * p))]!;
 const ms = (x: number) => `${x.toFixed(x < 10 ? 2 : 1)} ms`;
-
-/** The statements a call sends through `db.execute`, rendered to text and parameters once. */
-async function captureStatements(db: Database, call: (db: Database) => Promise<unknown>) {
-  const captured: SQL[] = [];
-  const recorder = new Proxy(db, {
-    get(target, prop, receiver) {
-      if (prop === 'execute')
-        return (query: SQL) => {
-          captured.push(query);
-          return target.execute(query);
-        };
-      return Reflect.get(target, prop, receiver);
-    },
-  });
-  await call(recorder);
-  const dialect = new PgDialect();
-  return captured.map((q) => dialect.sqlToQuery(q));
-}
-
-/** Runs rendered statements straight through the driver of the handle. */
-function driverOf(handle: DatabaseHandle) {
-  const client = (handle.db as unknown as { $client: unknown }).$client as {
-    unsafe?: (sql: string, params: unknown[]) => Promise<unknown>;
-    query?: (sql: string, params: unknown[]) => Promise<unknown>;
-  };
-  return (sql: string, params: unknown[]) =>
-    handle.kind === 'postgres' ? client.unsafe!(sql, params) : client.query!(sql, params);
-}
 
 const trpcUrl = (base: string, input: ServiceSearchInput) =>
   `${base}/trpc/directory.search?input=${encodeURIComponent(JSON.stringify({ json: input }))}`;

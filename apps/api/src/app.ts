@@ -140,7 +140,13 @@ export function createApp({
   // Session-cookie downloads (CSV, later GeoJSON and PDF), each through its tRPC procedure.
   app.route(
     '/api',
-    createDownloadsApp({ database, sessionCookie: SESSION_COOKIE, sessionIdleMs, trustProxy }),
+    createDownloadsApp({
+      database,
+      sessionCookie: SESSION_COOKIE,
+      sessionIdleMs,
+      trustProxy,
+      verifyAfterMonths,
+    }),
   );
   // A feedback letter's PDF (session cookie) and the personal calendar feeds (secret token).
   app.route(

@@ -2,9 +2,17 @@
 // through the same tRPC procedure the screens call, so the policy module decides and audits exactly
 // as it does there. A refusal or a bad query is an RFC 9457 problem, never a stack trace.
 //   GET /api/network/coverage.csv?territoryId=&termIds=a,b&distanceMeters=&lang=
-import { coverageCsv, createCaller, documentTexts, refusalOf } from '@caremap/api';
+//   GET /api/territories/<id>/report.csv?lang=&distanceMeters=   (and report.pdf)
+import {
+  coverageCsv,
+  createCaller,
+  documentTexts,
+  refusalOf,
+  territoryReportCsv,
+  territoryReportPdf,
+} from '@caremap/api';
 import type { DatabaseHandle } from '@caremap/db';
-import { coverageCsvQuery } from '@caremap/validators';
+import { coverageCsvQuery, territoryReportInput, territoryReportQuery } from '@caremap/validators';
 import { type Context, Hono } from 'hono';
 import { getCookie } from 'hono/cookie';
 import { clientAddress } from './client-address';
@@ -17,6 +25,8 @@ export interface DownloadOptions {
   sessionIdleMs: number;
   /** Proxy hops whose X-Forwarded-For is trusted (CAREMAP_TRUST_PROXY). */
   trustProxy: number;
+  /** Records not verified for this many months are due (CAREMAP_VERIFY_AFTER_MONTHS). */
+  verifyAfterMonths?: number;
 }
 
 /** A tRPC caller for this request's session (anonymous when there is none). */
@@ -30,6 +40,7 @@ async function callerFor(c: Context, options: DownloadOptions) {
     sessionToken: token,
     user,
     setSessionToken: () => {},
+    ...(options.verifyAfterMonths === undefined ? {} : { verifyAfterMonths: options.verifyAfterMonths }),
   });
 }
 
@@ -65,6 +76,41 @@ export function createDownloadsApp(options: DownloadOptions) {
       return c.body(coverageCsv(result, documentTexts[lang].report.coverageColumns), 200, {
         'Content-Type': 'text/csv; charset=utf-8',
         'Content-Disposition': `attachment; filename="coverage-${result.territory.id}-${date}.csv"`,
+        'Cache-Control': 'private, no-store',
+      });
+    } catch (error) {
+      if (error instanceof ProblemError) return problemResponse(error, c.req.path);
+      throw error;
+    }
+  });
+
+  const reportFormats = {
+    csv: { type: 'text/csv; charset=utf-8', render: territoryReportCsv },
+    pdf: { type: 'application/pdf', render: territoryReportPdf },
+  } as const;
+  app.get('/territories/:territoryId/:file{report\\.(?:csv|pdf)}', async (c) => {
+    try {
+      const query = territoryReportQuery.safeParse(c.req.query());
+      if (!query.success) throw badParameters(query.error);
+      const input = territoryReportInput.safeParse({
+        territoryId: c.req.param('territoryId'),
+        distanceMeters: query.data.distanceMeters,
+      });
+      if (!input.success) throw badParameters(input.error);
+      const format = reportFormats[c.req.param('file').endsWith('.pdf') ? 'pdf' : 'csv'];
+      const caller = await callerFor(c, options);
+      const report = await caller.territory.report(input.data).catch((error: unknown) => {
+        throw asProblem(error);
+      });
+      const body = await format.render(report, query.data.lang);
+      const name = report.territory.name
+        .normalize('NFKD')
+        .replace(/\p{M}/gu, '')
+        .replace(/[^\w.-]+/g, '-');
+      const date = new Date().toISOString().slice(0, 10);
+      return c.body(typeof body === 'string' ? body : new Uint8Array(body), 200, {
+        'Content-Type': format.type,
+        'Content-Disposition': `attachment; filename="${name}-report-${date}.${c.req.param('file').slice(-3)}"`,
         'Cache-Control': 'private, no-store',
       });
     } catch (error) {

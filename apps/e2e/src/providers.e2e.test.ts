@@ -1,6 +1,6 @@
 // /network/providers as the seeded Vysočina networker: a visitor's public edit suggestion waits in
-// the moderation queue; the networker adds a school as partner institution with the pin placed by a
-// town search, edits a provider (and sees the change in its history), verifies a stale record and
+// the moderation queue; the networker adds a school as partner institution and a provider, each with
+// the pin placed by a town search, edits a provider (and sees the change in its history), verifies a stale record and
 // accepts the suggestion. axe finds nothing serious at 1280 and 360 px.
 import { randomUUID } from 'node:crypto';
 import type { Page } from 'playwright-core';
@@ -77,7 +77,7 @@ async function openProviders(page: Page) {
 }
 
 describe('providers and partner institutions', () => {
-  it('adds a school by town search, edits a provider, verifies a stale record, accepts a suggestion (1280 px)', async () => {
+  it('adds a school and a provider by town search, edits a provider, verifies a stale record, accepts a suggestion (1280 px)', async () => {
     const { page } = b;
     await page.setViewportSize({ width: 1280, height: 900 });
     await signInAsDemo(page, 'networker@demo.caremap.eu');
@@ -116,6 +116,30 @@ describe('providers and partner institutions', () => {
     await page.getByLabel(t('filterText')).fill(suffix);
     await table.getByRole('button', { name: school }).waitFor();
     expect(await table.getByRole('row').nth(1).textContent()).toContain(t('kindSchool'));
+
+    // A provider (organization, service with its type, phone), the pin placed by searching the town.
+    const pc = (key: string) => text(en, `providerCreate.${key}`);
+    const provider = `Poradna Třešť ${suffix}`;
+    await page.getByRole('button', { name: pc('open') }).click();
+    const providerForm = page.getByRole('region', { name: pc('title') });
+    const part = (legend: string) => providerForm.getByRole('group', { name: pc(legend) });
+    await part('place').getByLabel(t('placeSearch')).fill('Jihl');
+    await page
+      .getByRole('list', { name: t('placeResults') })
+      .getByRole('button')
+      .first()
+      .click();
+    await expect
+      .poll(() => part('place').getByLabel(t('field.lat'), { exact: true }).inputValue())
+      .toMatch(/^49\.\d+/);
+    expect(await part('place').getByLabel(t('field.city'), { exact: true }).inputValue()).toBe('Jihlava');
+    await part('organization').getByLabel(t('field.name'), { exact: true }).fill(provider);
+    await part('service').getByLabel(t('field.name'), { exact: true }).fill('Rodinná terapie');
+    await part('service').getByLabel(pc('serviceType')).selectOption({ index: 1 });
+    await part('contacts').getByLabel(t('field.phone'), { exact: true }).fill('+420 567 000 111');
+    await page.getByRole('button', { name: pc('submit') }).click();
+    await page.getByLabel(t('filterText')).fill(suffix);
+    await table.getByRole('button', { name: provider }).waitFor();
 
     // Edit a provider: its organisation's description, then the history shows the change.
     await page.getByLabel(t('filterText')).fill('Centrum pro rodinu Brtnice');
@@ -169,8 +193,9 @@ describe('providers and partner institutions', () => {
     // The filter matches service names too: the school, and every location of the renamed service.
     await page.getByLabel(t('filterText')).fill(suffix);
     const rows = page.getByRole('table', { name: t('tableCaption') }).getByRole('row');
-    await expect.poll(() => rows.count()).toBeGreaterThanOrEqual(3);
+    await expect.poll(() => rows.count()).toBeGreaterThanOrEqual(4);
     expect(await rows.filter({ hasText: school }).count()).toBe(1);
+    expect(await rows.filter({ hasText: provider }).count()).toBe(1);
     expect(b.errors).toEqual([]);
   });
 
@@ -183,6 +208,10 @@ describe('providers and partner institutions', () => {
     expect(await seriousViolations(page), 'map and table').toEqual([]);
     await page.getByRole('button', { name: t('addPartner') }).click();
     expect(await seriousViolations(page), 'add form').toEqual([]);
+    await page.getByRole('button', { name: text(en, 'providerCreate.open') }).click();
+    await page.getByRole('region', { name: text(en, 'providerCreate.title') }).waitFor();
+    expect(await seriousViolations(page), 'add-provider form').toEqual([]);
+    expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(360);
     await page.getByRole('button', { name: t('tabDue') }).click();
     await page.getByRole('table', { name: /Due for verification/ }).waitFor();
     expect(await seriousViolations(page), 'due list').toEqual([]);

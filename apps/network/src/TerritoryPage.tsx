@@ -22,6 +22,30 @@ import { useT } from './translate';
 
 type Territory = RouterOutputs['territory']['get'];
 
+/** The territory report as plain downloads (GET /api/territories/<id>/report.{csv,pdf}). */
+function ReportDownloads({ territoryId, language }: { territoryId: string; language: string }) {
+  const { t } = useT();
+  const headingId = useId();
+  const href = (format: 'csv' | 'pdf') =>
+    `/api/territories/${territoryId}/report.${format}?${new URLSearchParams({ lang: language })}`;
+  return (
+    <section className="terr-card" aria-labelledby={headingId}>
+      <h2 id={headingId} className="terr-h2">
+        {t('territoryReport.heading')}
+      </h2>
+      <p>{t('territoryReport.intro')}</p>
+      <p className="terr-row">
+        <a className="cm-button cm-button--secondary" href={href('pdf')} download>
+          {t('territoryReport.pdf')}
+        </a>
+        <a className="cm-button cm-button--secondary" href={href('csv')} download>
+          {t('territoryReport.csv')}
+        </a>
+      </p>
+    </section>
+  );
+}
+
 export function TerritoryPage({ territoryId }: { territoryId: string }) {
   const { t } = useT();
   const trpc = useTRPC();
@@ -138,6 +162,7 @@ export function TerritoryPage({ territoryId }: { territoryId: string }) {
         </section>
         <ServiceMap className="net-map" labels={labels} areas={areas} fitBounds={fitBounds} />
       </div>
+      <ReportDownloads territoryId={data.id} language={language} />
       <section className="terr-card" aria-labelledby="terr-children-h">
         <h2 id="terr-children-h" className="terr-h2">
           {t('territories.children')}

@@ -58,6 +58,7 @@ const sampleInputs: Record<string, unknown> = {
   'territory.tree': undefined,
   // Unknown territories: NOT_FOUND past the guard (per-row refusals: network/territory.test.ts).
   'territory.get': { territoryId: NO_SUCH_CONFERENCE },
+  'territory.report': { territoryId: NO_SUCH_CONFERENCE },
   'territory.check': {
     type: 'drawn',
     geometry: {

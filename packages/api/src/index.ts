@@ -47,6 +47,7 @@ export { type AppCode, AppCodeError, appError, refusalOf } from './errors';
 export * as hsds from './hsds/index';
 export { coverageCsv } from './network/coverage';
 export { territoryFeature } from './network/territory-create';
+export { territoryReportCsv, territoryReportPdf } from './network/territory-report-render';
 export {
   type Action,
   type Actor,

@@ -196,6 +196,8 @@ export const procedurePolicies: Readonly<Record<string, ProcedurePolicy>> = {
   // The territory tree and pages: decided per row on the territory's lineage (network/territory-access.ts).
   'territory.tree': { access: 'signed_in' },
   'territory.get': { resource: 'territory', action: 'read' },
+  // The territory report (figures for the CSV and PDF downloads): read access on the lineage.
+  'territory.report': { resource: 'territory', action: 'read' },
   // Checking a file or drawing stores nothing; creating decides on the parent territory.
   'territory.check': { resource: 'territory', action: 'create' },
   'territory.create': { resource: 'territory', action: 'create' },

@@ -1,7 +1,9 @@
 // Databases for `pnpm bench` scripts (Node only): PGlite in memory, then a scratch PostgreSQL database.
 import { randomBytes } from 'node:crypto';
+import type { SQL } from 'drizzle-orm';
+import { PgDialect } from 'drizzle-orm/pg-core';
 import postgres from 'postgres';
-import { type DatabaseHandle, openDatabase } from './client';
+import { type Database, type DatabaseHandle, openDatabase } from './client';
 import { withDatabase } from './testing';
 
 /**
@@ -48,4 +50,35 @@ export async function forEachBenchDatabase(
     await admin.unsafe(`drop database if exists ${name} with (force)`);
     await admin.end();
   }
+}
+
+/**
+ * The statements a call sends through `db.execute`, rendered to text and parameters once: a bench's
+ * bare-SQL baseline replays them with `driverOf` (no query building, no tRPC, no HTTP).
+ */
+export async function captureStatements(db: Database, call: (db: Database) => Promise<unknown>) {
+  const captured: SQL[] = [];
+  const recorder = new Proxy(db, {
+    get(target, prop, receiver) {
+      if (prop === 'execute')
+        return (query: SQL) => {
+          captured.push(query);
+          return target.execute(query);
+        };
+      return Reflect.get(target, prop, receiver);
+    },
+  });
+  await call(recorder);
+  const dialect = new PgDialect();
+  return captured.map((q) => dialect.sqlToQuery(q));
+}
+
+/** Runs rendered statements straight through the driver of the handle. */
+export function driverOf(handle: DatabaseHandle) {
+  const client = (handle.db as unknown as { $client: unknown }).$client as {
+    unsafe?: (sql: string, params: unknown[]) => Promise<unknown>;
+    query?: (sql: string, params: unknown[]) => Promise<unknown>;
+  };
+  return (sql: string, params: unknown[]) =>
+    handle.kind === 'postgres' ? client.unsafe!(sql, params) : client.query!(sql, params);
 }

@@ -102,7 +102,15 @@ export const partnerInstitutionCreateInput = partnerShape
 
 export const providerCreateInput = z.object({
   organization: organizationFieldsSchema.pick({ name: true, description: true, email: true, website: true }),
-  service: serviceFieldsSchema.pick({ name: true, description: true }),
+  service: serviceFieldsSchema.pick({ name: true, description: true }).extend({
+    /** Service types (taxonomy terms) the service is tagged with. */
+    termIds: z
+      .array(z.uuid({ message: 'each service type must be a taxonomy term id (a UUID)' }))
+      .max(10, { message: 'choose at most 10 service types' })
+      .default([]),
+    /** The service's phone number, as the directory shows it. */
+    phone: optionalText(60).optional(),
+  }),
   location: locationFieldsSchema.pick({ name: true, lat: true, lng: true }).extend({
     address: optionalText(300),
     city: optionalText(200),

@@ -9,12 +9,14 @@ import { kindLabelKey, partnerKinds } from './layers';
 export function fieldErrorsOf(
   error: unknown,
   t: Translate,
+  /** Only the issues under this part of a nested input (`organization.name` for "organization"). */
+  group?: string,
 ): { message: string; fields: Record<string, string> } {
   const details = apiErrorDetails(error, t as never);
   const fields: Record<string, string> = {};
   const data = (error as { data?: { zodIssues?: ValidationIssue[]; details?: { field?: string } } } | null)
     ?.data;
-  for (const issue of data?.zodIssues ?? []) {
+  for (const issue of (data?.zodIssues ?? []).filter((i) => group === undefined || i.path[0] === group)) {
     const key = [...issue.path].reverse().find((p) => typeof p === 'string' && p in fieldLabelKey);
     if (typeof key === 'string' && !(key in fields)) fields[key] = describeIssue(issue, t as never);
   }

@@ -1,13 +1,13 @@
 // Adding a partner institution: the form, and the pin placed by a town search or by dragging it on
 // the map (the coordinates can be typed too).
 import { useMutation, useQueryClient, useTRPC } from '@caremap/api-client';
-import { type Bbox, ServiceMap } from '@caremap/map';
-import { Button, useMapLabels } from '@caremap/ui';
+import type { Bbox } from '@caremap/map';
+import { Button } from '@caremap/ui';
 import { useId, useState } from 'react';
 import { useT } from '../translate';
 import { FieldInput, fieldErrorsOf } from './Form';
 import { formFields, fromValues, type Values } from './fields';
-import { PlaceSearch } from './PlaceSearch';
+import { PinPicker, pinOf } from './PinPicker';
 
 const blank: Values = {
   name: '',
@@ -38,7 +38,6 @@ export function PartnerCreate({
   const queryClient = useQueryClient();
   const headingId = useId();
   const [values, setValues] = useState<Values>(blank);
-  const labels = useMapLabels(t('providers.pinMap'));
   const create = useMutation(
     trpc.networkRecord.createPartner.mutationOptions({
       onSuccess: (r) => {
@@ -49,12 +48,6 @@ export function PartnerCreate({
     }),
   );
   const setValue = (key: string, value: string | boolean) => setValues((v) => ({ ...v, [key]: value }));
-  const lat = Number(String(values.lat).replace(',', '.'));
-  const lng = Number(String(values.lng).replace(',', '.'));
-  const pin =
-    values.lat !== '' && values.lng !== '' && Number.isFinite(lat) && Number.isFinite(lng)
-      ? { lat, lng }
-      : undefined;
   const errors = create.isError ? fieldErrorsOf(create.error, t) : null;
   return (
     <section className="prov-editor" aria-labelledby={headingId}>
@@ -72,21 +65,14 @@ export function PartnerCreate({
             {errors.message}
           </p>
         ) : null}
-        <div className="prov-pin">
-          <PlaceSearch
-            onPick={(p) =>
-              setValues((v) => ({ ...v, lat: String(p.lat), lng: String(p.lng), city: v.city || p.name }))
-            }
-          />
-          <ServiceMap
-            className="prov-pin-map"
-            labels={labels}
-            fitBounds={bounds}
-            pin={pin}
-            pinLabel={t('providers.pinLabel')}
-            onPinMove={(p) => setValues((v) => ({ ...v, lat: String(p.lat), lng: String(p.lng) }))}
-          />
-        </div>
+        <PinPicker
+          bounds={bounds}
+          pin={pinOf(values.lat, values.lng)}
+          onPick={(p) =>
+            setValues((v) => ({ ...v, lat: String(p.lat), lng: String(p.lng), city: v.city || p.name }))
+          }
+          onMove={(p) => setValues((v) => ({ ...v, lat: String(p.lat), lng: String(p.lng) }))}
+        />
         <div className="prov-grid">
           {formFields.partner_institution.map((def) => (
             <FieldInput

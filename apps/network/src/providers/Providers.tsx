@@ -19,6 +19,7 @@ import {
 } from './layers';
 import { Moderation } from './Moderation';
 import { PartnerCreate } from './PartnerCreate';
+import { ProviderCreate } from './ProviderCreate';
 import { RecordEditor } from './RecordEditor';
 import { RecordTable } from './RecordTable';
 
@@ -103,7 +104,7 @@ function MapAndTable({ territory }: { territory: Territory }) {
   const labels = useMapLabels(t('providers.mapLabel'));
   const [hidden, setHidden] = useState<ReadonlySet<LayerId>>(new Set());
   const [editing, setEditing] = useState<{ entity: Entity; id: string; item?: MapRecord } | null>(null);
-  const [adding, setAdding] = useState(false);
+  const [adding, setAdding] = useState<'partner' | 'provider' | null>(null);
   const legendId = useId();
   const areas: AreaCollection = useMemo(
     () => ({
@@ -139,7 +140,7 @@ function MapAndTable({ territory }: { territory: Territory }) {
     return c;
   }, [items]);
   const pick = (item: MapRecord) => {
-    setAdding(false);
+    setAdding(null);
     setEditing({ entity: item.entity, id: item.id, item });
   };
   return (
@@ -188,18 +189,36 @@ function MapAndTable({ territory }: { territory: Territory }) {
           <Button
             onClick={() => {
               setEditing(null);
-              setAdding(true);
+              setAdding('provider');
+            }}
+          >
+            {t('providerCreate.open')}
+          </Button>
+          <Button
+            variant="secondary"
+            onClick={() => {
+              setEditing(null);
+              setAdding('partner');
             }}
           >
             {t('providers.addPartner')}
           </Button>
         </div>
-        {adding ? (
+        {adding === 'provider' ? (
+          <ProviderCreate
+            bounds={bounds}
+            onDone={(id) => {
+              setAdding(null);
+              if (id) setEditing({ entity: 'location', id });
+            }}
+          />
+        ) : null}
+        {adding === 'partner' ? (
           <PartnerCreate
             country={territory.country}
             bounds={bounds}
             onDone={(id) => {
-              setAdding(false);
+              setAdding(null);
               if (id) setEditing({ entity: 'partner_institution', id });
             }}
           />

@@ -6,9 +6,14 @@ import {
   territoryCheckInput,
   territoryCreateInput,
   territoryIdInput,
+  territoryReportInput,
 } from '@caremap/validators';
+import { appError } from '../errors';
+import { assertTerritoryAccess } from '../network/access';
+import { DEFAULT_VERIFY_AFTER_MONTHS } from '../network/records/verification.handler';
 import { assignableUsers, checkSource, createTerritory, setAssignment } from '../network/territory-create';
 import { mineHandler } from '../network/territory-mine';
+import { territoryReport } from '../network/territory-report';
 import { territoryPage, territoryTree } from '../network/territory-tree';
 import { protectedProcedure, router } from '../trpc';
 
@@ -21,6 +26,16 @@ export const territoryRouter = router({
     .input(territoryIdInput)
     .query(({ ctx, input }) => territoryPage(ctx, input.territoryId)),
   /** Validates a file or drawing and answers the geometry to preview; nothing is stored. */
+  /** The report's figures (rendered as CSV and PDF by GET /api/territories/<id>/report.{csv,pdf}). */
+  report: protectedProcedure.input(territoryReportInput).query(async ({ ctx, input }) => {
+    await assertTerritoryAccess(ctx, input.territoryId, 'read');
+    const report = await territoryReport(ctx.db, {
+      ...input,
+      verifyAfterMonths: ctx.verifyAfterMonths ?? DEFAULT_VERIFY_AFTER_MONTHS,
+    });
+    if (!report) throw appError('NOT_FOUND', 'not_found', 'No such territory');
+    return report;
+  }),
   check: protectedProcedure
     .input(territoryCheckInput)
     .mutation(({ ctx, input }) => checkSource(ctx.db, input)),

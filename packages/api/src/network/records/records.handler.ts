@@ -9,7 +9,7 @@ import type {
   recordRefInput,
   territoryRecordsInput,
 } from '@caremap/validators';
-import { sql } from 'drizzle-orm';
+import { inArray, sql } from 'drizzle-orm';
 import type { z } from 'zod';
 import type { SessionUser } from '../../context';
 import { appError } from '../../errors';
@@ -179,7 +179,25 @@ export async function createPartner(ctx: Ctx, input: z.output<typeof partnerInst
 /** A provider as networkers meet one: an organization, the service it runs, and where. */
 export async function createProvider(ctx: Ctx, input: z.output<typeof providerCreateInput>) {
   await homeTerritory(ctx, 'location', input.location.lat, input.location.lng);
-  const { organization: o, service: s, location: l } = input;
+  const { organization: o, service: serviceInput, location: l } = input;
+  const { termIds, phone, ...s } = serviceInput;
+  if (termIds.length) {
+    const known = await ctx.db
+      .select({ id: schema.taxonomyTerm.id })
+      .from(schema.taxonomyTerm)
+      .where(inArray(schema.taxonomyTerm.id, termIds));
+    const knownIds = new Set(known.map((k) => k.id));
+    const missing = termIds.findIndex((id) => !knownIds.has(id));
+    if (missing >= 0)
+      throw appError(
+        'BAD_REQUEST',
+        'unknown_reference',
+        `service.termIds.${missing}: no service type with this id`,
+        {
+          field: 'termIds',
+        },
+      );
+  }
   return ctx.db.transaction(async (tx) => {
     const [org] = await tx
       .insert(schema.organization)
@@ -194,6 +212,13 @@ export async function createProvider(ctx: Ctx, input: z.output<typeof providerCr
       .values({ name: l.name, latitude: l.lat, longitude: l.lng, organizationId: org!.id })
       .returning({ id: schema.location.id, version: schema.location.version });
     await tx.insert(schema.serviceAtLocation).values({ serviceId: svc!.id, locationId: loc!.id });
+    if (termIds.length)
+      await tx
+        .insert(schema.attribute)
+        .values(
+          termIds.map((taxonomyTermId) => ({ linkId: svc!.id, linkEntity: 'service', taxonomyTermId })),
+        );
+    if (phone) await tx.insert(schema.phone).values({ serviceId: svc!.id, number: phone });
     if (l.address && l.city) {
       await tx.insert(schema.address).values({
         locationId: loc!.id,
@@ -221,7 +246,7 @@ export async function createProvider(ctx: Ctx, input: z.output<typeof providerCr
       action: 'create',
       changedBy: by,
       previous: null,
-      next: s as Fields,
+      next: { ...s, ...(phone ? { phone } : {}) } as Fields,
     });
     await writeHistory(tx, {
       entity: 'location',

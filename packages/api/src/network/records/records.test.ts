@@ -186,6 +186,47 @@ describe('adding and listing', () => {
     expect(n!.n).toBe(1);
   });
 
+  it('tags the new provider with its service types and keeps its phone; an unknown type is named', async () => {
+    const [tax] = await t.current.db
+      .insert(schema.taxonomy)
+      .values({ name: 'Druhy', description: 'd' })
+      .returning();
+    const [term] = await t.current.db
+      .insert(schema.taxonomyTerm)
+      .values({
+        code: 'crisis',
+        name: 'Crisis',
+        description: 'd',
+        taxonomyId: tax!.id,
+        labels: { hu: 'K', cs: 'K', tr: 'K', en: 'K' },
+      })
+      .returning();
+    const input = {
+      organization: { name: 'Poradna Telč', description: 'Poradna', email: null, website: null },
+      service: {
+        name: 'Krizová linka Telč',
+        description: null,
+        termIds: [term!.id],
+        phone: '+420 567 000 111',
+      },
+      location: { name: null, lat: 49.18, lng: 15.45, address: null, city: 'Telč' },
+    };
+    const made = await callers.networker!.networkRecord.createProvider(input);
+    const [stored] = await selectRows<{ terms: string[]; phone: string }>(
+      t.current.db,
+      sql`select array(select taxonomy_term_id::text from attribute where link_id = ${made.serviceId}::uuid) as terms,
+                 (select number from phone where service_id = ${made.serviceId}::uuid) as phone`,
+    );
+    expect(stored).toEqual({ terms: [term!.id], phone: '+420 567 000 111' });
+    const unknown = await failure(
+      callers.networker!.networkRecord.createProvider({
+        ...input,
+        service: { ...input.service, termIds: ['00000000-0000-4000-8000-000000000000'] },
+      }),
+    );
+    expect(unknown).toMatchObject({ code: 'BAD_REQUEST', appCode: 'unknown_reference' });
+  });
+
   it('names the field and the problem of a bad input', async () => {
     const bad = await failure(
       callers.networker!.networkRecord.createPartner({
