@@ -49,9 +49,13 @@ const sharedBytes = readdirSync(shared)
   .reduce((total, f) => total + gz(join(shared, f)), 0);
 
 console.log('\n/find bundle (apps/directory/dist, gzip -9)');
-console.log(`  own JS loaded at start   ${kb(own).padStart(10)}  (${initial.size} file)  budget ${kb(BUDGET)}  ratio ${(own / BUDGET).toFixed(2)}`);
+console.log(
+  `  own JS loaded at start   ${kb(own).padStart(10)}  (${initial.size} file)  budget ${kb(BUDGET)}  ratio ${(own / BUDGET).toFixed(2)}`,
+);
 console.log(`  lazy chunks (on use)     ${kb(lazyBytes).padStart(10)}  (${lazy.size} files)`);
 for (const f of lazy) console.log(`    ${f.slice(dist.length + 1).padEnd(30)} ${kb(gz(f)).padStart(9)}`);
-console.log(`  shared deps (import map) ${kb(sharedBytes).padStart(10)}  baseline every MFE shares; own/shared ${(own / sharedBytes).toFixed(2)}`);
+console.log(
+  `  shared deps (import map) ${kb(sharedBytes).padStart(10)}  baseline every MFE shares; own/shared ${(own / sharedBytes).toFixed(2)}`,
+);
 console.log(`  files in dist            ${allJs.length} .js`);
 console.log(own <= BUDGET ? '  within budget' : `  OVER BUDGET by ${kb(own - BUDGET)}`);
