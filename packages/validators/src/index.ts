@@ -13,3 +13,4 @@ export * from './outreach';
 export * from './search';
 export * from './taxonomy';
 export * from './territory';
+export * from './provider-import';
