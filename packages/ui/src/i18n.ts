@@ -20,7 +20,7 @@ declare module 'i18next' {
     // type: with them the union of every key path grew past what the compiler can instantiate
     // (TS2589 in other MFEs). apps/network/src/translate.ts looks them up as plain strings; the
     // catalog test still holds every language to every key.
-    resources: { translation: Omit<typeof en, 'providers' | 'needs' | 'coverage' | 'territories'> };
+    resources: { translation: Omit<typeof en, 'providers' | 'needs' | 'coverage' | 'territories' | 'sheetImport'> };
   }
 }
 
