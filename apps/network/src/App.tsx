@@ -3,6 +3,7 @@ import { Link, Loading, PageHeading, SignInPrompt, useTranslation } from '@carem
 import { useEffect, useState } from 'react';
 import { Coverage } from './Coverage';
 import { HsdsImport } from './HsdsImport';
+import { ProviderImportRoute } from './import/ProviderImport';
 import { Needs } from './Needs';
 import { NewTerritory } from './NewTerritory';
 import { ProvidersLink, ProvidersRoute } from './providers/Route';
@@ -90,6 +91,7 @@ function Routes() {
   if (path === '/network/import') return <ImportRoute />;
   if (path === '/network/coverage') return <Coverage />;
   if (path === '/network/providers') return <ProvidersRoute />;
+  if (path === '/network/providers/import') return <ProviderImportRoute />;
   if (path === '/network/needs') return <Needs />;
   const territory = /^\/network\/territories\/([0-9a-f-]{36}|new)$/i.exec(path);
   if (territory) return <TerritoryRoute id={territory[1]!} />;

@@ -228,6 +228,10 @@ const sampleInputs: Record<string, unknown> = {
   'networkRecord.suggestions': { territoryId: NO_SUCH_CONFERENCE },
   'networkRecord.acceptSuggestion': { suggestionId: NO_SUCH_CONFERENCE, expectedVersion: 1, changes: {} },
   'networkRecord.rejectSuggestion': { suggestionId: NO_SUCH_CONFERENCE, reason: 'not true' },
+  // An empty sheet: BAD_REQUEST invalid_sheet from the handler, past the guard (the rows and their
+  // territories: network/import/import.test.ts).
+  'providerImport.preview': { fileName: 'empty.csv', contentBase64: '' },
+  'providerImport.commit': { fileName: 'empty.csv', contentBase64: '', skipRows: [] },
 };
 
 type Outcome = 'allowed' | 'UNAUTHORIZED:not_signed_in' | 'FORBIDDEN:forbidden' | `error:${string}`;

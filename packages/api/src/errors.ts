@@ -31,6 +31,8 @@ export type AppCode =
   | 'no_poll_recipients'
   /** A territory's geometry (file or drawing) was refused; `details.problem` says why, `details.preview` offers a fix. */
   | 'invalid_geometry'
+  /** A provider spreadsheet was refused as a whole; `details.problem` (and `details.field`) say why. */
+  | 'invalid_sheet'
   | 'internal';
 
 export class AppCodeError extends Error {

@@ -288,6 +288,9 @@ export const procedurePolicies: Readonly<Record<string, ProcedurePolicy>> = {
   'networkRecord.suggestions': { resource: 'directory', action: 'update' },
   'networkRecord.acceptSuggestion': { resource: 'directory', action: 'update' },
   'networkRecord.rejectSuggestion': { resource: 'directory', action: 'update' },
+  // Rows are checked one by one against the caller's territories (network/import).
+  'providerImport.preview': { resource: 'directory', action: 'create' },
+  'providerImport.commit': { resource: 'directory', action: 'create' },
 };
 
 /** Resources that hold case data: a refusal on them is written to the audit log. */

@@ -11,6 +11,7 @@ import { actionItemsRouter, recordRouter } from './router/meeting-record';
 import { needRouter } from './router/need';
 import { networkRecordRouter } from './router/network-record';
 import { pollRouter } from './router/poll';
+import { providerImportRouter } from './router/provider-import';
 import { taxonomyRouter } from './router/taxonomy';
 import { territoryRouter } from './router/territory';
 import { createCallerFactory, router } from './trpc';
@@ -32,6 +33,7 @@ export const appRouter = router({
   feedbackLetter: feedbackLetterRouter,
   calendarFeed: calendarFeedRouter,
   networkRecord: networkRecordRouter,
+  providerImport: providerImportRouter,
 });
 
 export type AppRouter = typeof appRouter;

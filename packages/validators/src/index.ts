@@ -10,6 +10,7 @@ export * from './meeting-record';
 export * from './need';
 export * from './network-records';
 export * from './outreach';
+export * from './provider-import';
 export * from './search';
 export * from './taxonomy';
 export * from './territory';

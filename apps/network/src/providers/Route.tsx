@@ -14,6 +14,9 @@ export function ProvidersRoute() {
         <p>
           <Link href="/network">{t('providers.back')}</Link>
         </p>
+        <p>
+          <Link href="/network/providers/import">{t('sheetImport.link')}</Link>
+        </p>
       </PageHeading>
       {session.isLoading ? (
         <Loading />

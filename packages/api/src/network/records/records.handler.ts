@@ -16,7 +16,7 @@ import { appError } from '../../errors';
 import { scopeOf } from '../../policy';
 import type { Fields } from './fields';
 import { assertInScope, assertRecordInScope, assertTerritory, inTerritory, territoriesAt } from './scope';
-import { readRecord, updateRecord, writeHistory } from './write';
+import { readRecord, type Tx, updateRecord, writeHistory } from './write';
 
 export interface Ctx {
   db: Database;
@@ -147,7 +147,7 @@ export async function recordHistory(ctx: Ctx, input: z.output<typeof recordRefIn
 }
 
 /** The smallest of the caller's territories holding the point (any, for an administrator). */
-async function homeTerritory(ctx: Ctx, entity: RecordEntity, lat: number, lng: number) {
+export async function homeTerritory(ctx: Ctx, entity: RecordEntity, lat: number, lng: number) {
   const holding = await territoriesAt(ctx.db, lat, lng);
   assertInScope(ctx.user, entity, 'create', holding);
   const all = scopeOf(ctx.user, 'partner_institution', 'create') === 'all';
@@ -156,8 +156,18 @@ async function homeTerritory(ctx: Ctx, entity: RecordEntity, lat: number, lng: n
 
 export async function createPartner(ctx: Ctx, input: z.output<typeof partnerInstitutionCreateInput>) {
   const territoryId = await homeTerritory(ctx, 'partner_institution', input.lat, input.lng);
+  return ctx.db.transaction((tx) => insertPartner(tx, ctx.user.userId, input, territoryId));
+}
+
+/** The partner institution's rows and history inside the caller's transaction (checked before). */
+export async function insertPartner(
+  tx: Tx,
+  by: string,
+  input: z.output<typeof partnerInstitutionCreateInput>,
+  territoryId: string | null,
+) {
   const { lat, lng, country, ...rest } = input;
-  return ctx.db.transaction(async (tx) => {
+  {
     const [row] = await tx
       .insert(schema.partnerInstitution)
       .values({ ...rest, country, territoryId, geom: { type: 'Point', coordinates: [lng, lat] } })
@@ -168,19 +178,18 @@ export async function createPartner(ctx: Ctx, input: z.output<typeof partnerInst
       entityId: row!.id,
       version: row!.version,
       action: 'create',
-      changedBy: ctx.user.userId,
+      changedBy: by,
       previous: null,
       next,
     });
     return { id: row!.id, version: row!.version };
-  });
+  }
 }
 
 /** A provider as networkers meet one: an organization, the service it runs, and where. */
 export async function createProvider(ctx: Ctx, input: z.output<typeof providerCreateInput>) {
   await homeTerritory(ctx, 'location', input.location.lat, input.location.lng);
-  const { organization: o, service: serviceInput, location: l } = input;
-  const { termIds, phone, ...s } = serviceInput;
+  const { termIds } = input.service;
   if (termIds.length) {
     const known = await ctx.db
       .select({ id: schema.taxonomyTerm.id })
@@ -198,7 +207,19 @@ export async function createProvider(ctx: Ctx, input: z.output<typeof providerCr
         },
       );
   }
-  return ctx.db.transaction(async (tx) => {
+  return ctx.db.transaction((tx) => insertProvider(tx, ctx.user.userId, input));
+}
+
+/** The provider's rows and history inside the caller's transaction (scope and terms checked before). */
+export async function insertProvider(
+  tx: Tx,
+  by: string,
+  input: z.output<typeof providerCreateInput>,
+  extra: { postalCode?: string | null } = {},
+) {
+  const { organization: o, service: serviceInput, location: l } = input;
+  const { termIds, phone, ...s } = serviceInput;
+  {
     const [org] = await tx
       .insert(schema.organization)
       .values(o)
@@ -225,11 +246,10 @@ export async function createProvider(ctx: Ctx, input: z.output<typeof providerCr
         address1: l.address,
         city: l.city,
         stateProvince: '',
-        postalCode: '',
+        postalCode: extra.postalCode ?? '',
         country: '',
       });
     }
-    const by = ctx.user.userId;
     await writeHistory(tx, {
       entity: 'organization',
       entityId: org!.id,
@@ -258,7 +278,7 @@ export async function createProvider(ctx: Ctx, input: z.output<typeof providerCr
       next: { name: l.name, lat: l.lat, lng: l.lng },
     });
     return { organizationId: org!.id, serviceId: svc!.id, locationId: loc!.id };
-  });
+  }
 }
 
 export async function updateRecordHandler(ctx: Ctx, input: RecordUpdateInput) {
