@@ -103,7 +103,19 @@ async function existingDuplicate(db: Database, name: string, town: string, lat: 
 
 async function previewRows(ctx: Ctx, input: z.output<typeof providerImportPreviewInput>) {
   const sheet = await readSheet(input.fileName, input.contentBase64);
+  // A suggested mapping leaves out a column with no values (an empty "Web" column is no mistake);
+  // a mapping the user chose is held to what they picked.
+  const suggested = input.mapping === undefined;
   const mapping: Mapping = input.mapping ?? suggestMapping(sheet.columns);
+  if (suggested)
+    for (const [field, col] of Object.entries(mapping))
+      if (
+        col !== null &&
+        col !== undefined &&
+        !requiredImportFields.includes(field as never) &&
+        sheet.rows.every((r) => !(r.cells[col] ?? '').trim())
+      )
+        mapping[field as keyof Mapping] = null;
   for (const [field, col] of Object.entries(mapping))
     if (col !== null && col !== undefined && col >= sheet.columns.length)
       throw sheetError('wrong_column', `${field}: the sheet has no column ${col + 1}`, { field });

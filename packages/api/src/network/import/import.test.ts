@@ -95,6 +95,10 @@ describe('providerImport', () => {
       }),
     );
     expect(wrong.details).toMatchObject({ problem: 'column_empty', field: 'phone' });
+    // Suggested, the same empty column is simply left unmapped.
+    const suggested = await networker.providerImport.preview({ fileName: 'p.csv', contentBase64: noValues });
+    expect(suggested.mapping.phone ?? null).toBeNull();
+    expect(suggested.rows).toHaveLength(2);
     const unmapped = await failure(
       networker.providerImport.preview({
         fileName: 'p.csv',
