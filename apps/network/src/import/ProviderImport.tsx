@@ -2,7 +2,7 @@
 // choose the file, map its columns to our fields (suggested from the headers), check the preview
 // row by row (town found, inside the territories, duplicates to skip) and import all rows at once.
 import { useMutation, useSession, useTRPC } from '@caremap/api-client';
-import { Button, Link, Loading, PageHeading, SignInPrompt } from '@caremap/ui';
+import { Button, Link, Loading, PageHeading, ScrollRegion, SignInPrompt } from '@caremap/ui';
 import { useRef, useState } from 'react';
 import { useT } from '../translate';
 
@@ -154,6 +154,7 @@ function ProviderImport() {
                   >
                     <option value="">{t('sheetImport.notMapped')}</option>
                     {data.columns.map((c, i) => (
+                      // biome-ignore lint/suspicious/noArrayIndexKey: the column's position is its identity (two columns may share a header)
                       <option key={`${i}-${c}`} value={i}>
                         {c}
                       </option>
@@ -176,7 +177,7 @@ function ProviderImport() {
                 duplicate: data.counts.duplicate,
               })}
             </p>
-            <div className="sheet__table" role="region" aria-label={t('sheetImport.step3')} tabIndex={0}>
+            <ScrollRegion className="sheet__table" label={t('sheetImport.step3')}>
               <table>
                 <thead>
                   <tr>
@@ -228,7 +229,7 @@ function ProviderImport() {
                   ))}
                 </tbody>
               </table>
-            </div>
+            </ScrollRegion>
             {errors > 0 && <p className="sheet__hint">{t('sheetImport.fixErrors', { count: errors })}</p>}
             <Button
               disabled={errors > 0 || commit.isPending || commit.isSuccess}
