@@ -391,6 +391,13 @@ export const routePolicies: Readonly<Record<string, RoutePolicy>> = {
     action: 'read',
     what: 'territory export: GET /api/territories/<id>.geojson, a GeoJSON Feature',
   },
+  // A territory's report for the region's returns: the session cookie, then territory.report's
+  // decision (the territory or an ancestor is yours, or you coordinate its region).
+  'GET /api/territories/:territoryId/:file{report\\.(?:csv|pdf)}': {
+    resource: 'territory',
+    action: 'read',
+    what: 'territory report: GET /api/territories/<id>/report.csv or report.pdf in the ?lang= language',
+  },
   'GET /importmap.json': { access: 'public', what: 'import map of the shell, MFEs and shared deps' },
   'ALL /mfe/shell/*': { access: 'public', what: 'cache headers for the shell bundle' },
   'GET /mfe/shell/*': { access: 'public', what: 'shell bundle (static)' },
