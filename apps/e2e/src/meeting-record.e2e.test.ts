@@ -17,7 +17,9 @@ describe('meeting record in the browser', () => {
     // first depends on the day the seed ran and on what other suites booked.
     await page
       .locator('.conf-item--scheduled')
-      .filter({ has: page.locator('.conf-item__tags', { hasText: text(en, 'conferences.kindCaseConference') }) })
+      .filter({
+        has: page.locator('.conf-item__tags', { hasText: text(en, 'conferences.kindCaseConference') }),
+      })
       .locator('.conf-item__title a')
       .first()
       .click();
