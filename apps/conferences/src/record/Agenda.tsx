@@ -1,6 +1,6 @@
 import { useMutation, useTRPC } from '@caremap/api-client';
 import { apiErrorDetails, Button, useTranslation } from '@caremap/ui';
-import { type FormEvent, useRef, useState } from 'react';
+import { type FormEvent, useLayoutEffect, useRef, useState } from 'react';
 import { type AgendaEntry, agendaText, type MeetingRecord, useRefreshRecord } from './shared';
 
 type Entry = { id: string } | { title: string } | { templateKey: string };
@@ -24,24 +24,31 @@ export function Agenda({ record }: { record: MeetingRecord }) {
   );
   const text = (item: AgendaEntry) => agendaText(item, t as never);
   const ids = (items: AgendaEntry[]): Entry[] => items.map((i) => ({ id: i.id }));
-  const move = (index: number, by: -1 | 1, focus: string) => {
+  // The item whose button was pressed, refocused once the saved order is on screen; the buttons stay
+  // enabled while saving (a disabled button drops the keyboard focus to the page).
+  const pendingFocus = useRef<{ id: string; at: number; focus: 'up' | 'down' } | null>(null);
+  useLayoutEffect(() => {
+    const pending = pendingFocus.current;
+    // Only once the saved order is rendered: React moves the item's node, which drops the focus.
+    if (!pending || record.agenda[pending.at]?.id !== pending.id) return;
+    const row = list.current?.querySelector<HTMLElement>(`[data-item="${pending.id}"]`);
+    // Keep the keyboard where the item went; at an end, the other button.
+    const target =
+      row?.querySelector<HTMLButtonElement>(`[data-move="${pending.focus}"]:not([disabled])`) ??
+      row?.querySelector<HTMLButtonElement>('[data-move]:not([disabled])');
+    if (!target) return;
+    target.focus();
+    pendingFocus.current = null;
+  });
+  const move = (index: number, by: -1 | 1, focus: 'up' | 'down') => {
+    if (save.isPending) return;
     const items = [...record.agenda];
     const [moved] = items.splice(index, 1);
     items.splice(index + by, 0, moved!);
+    pendingFocus.current = { id: moved!.id, at: index + by, focus };
     save.mutate(
       { conferenceId: record.conferenceId, items: ids(items) as never },
-      {
-        onSuccess: () => {
-          // Keep the keyboard where the item went; at an end, the other button.
-          requestAnimationFrame(() => {
-            const row = list.current?.querySelector<HTMLElement>(`[data-item="${moved!.id}"]`);
-            const target =
-              row?.querySelector<HTMLButtonElement>(`[data-move="${focus}"]:not([disabled])`) ??
-              row?.querySelector<HTMLButtonElement>('[data-move]:not([disabled])');
-            target?.focus();
-          });
-        },
-      },
+      { onError: () => (pendingFocus.current = null) },
     );
   };
   const remove = (index: number) => {
@@ -90,7 +97,8 @@ export function Agenda({ record }: { record: MeetingRecord }) {
                       type="button"
                       className="rec-icon"
                       data-move="up"
-                      disabled={i === 0 || save.isPending}
+                      disabled={i === 0}
+                      aria-disabled={save.isPending || undefined}
                       aria-label={t('meetingRecord.moveUp', { item: text(item) })}
                       onClick={() => move(i, -1, 'up')}
                     >
@@ -100,7 +108,8 @@ export function Agenda({ record }: { record: MeetingRecord }) {
                       type="button"
                       className="rec-icon"
                       data-move="down"
-                      disabled={i === record.agenda.length - 1 || save.isPending}
+                      disabled={i === record.agenda.length - 1}
+                      aria-disabled={save.isPending || undefined}
                       aria-label={t('meetingRecord.moveDown', { item: text(item) })}
                       onClick={() => move(i, 1, 'down')}
                     >

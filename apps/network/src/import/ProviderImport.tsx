@@ -1,7 +1,7 @@
 // /network/providers/import: a networker's provider spreadsheet (CSV or XLSX) in three steps —
 // choose the file, map its columns to our fields (suggested from the headers), check the preview
 // row by row (town found, inside the territories, duplicates to skip) and import all rows at once.
-import { useMutation, useSession, useTRPC } from '@caremap/api-client';
+import { useMutation, useQueryClient, useSession, useTRPC } from '@caremap/api-client';
 import { Button, Link, Loading, PageHeading, ScrollRegion, SignInPrompt } from '@caremap/ui';
 import { useRef, useState } from 'react';
 import { useT } from '../translate';
@@ -72,7 +72,16 @@ function ProviderImport() {
   const [mapping, setMapping] = useState<Partial<Record<Field, number | null>> | undefined>();
   const [skip, setSkip] = useState<Set<number>>(new Set());
   const preview = useMutation(trpc.providerImport.preview.mutationOptions());
-  const commit = useMutation(trpc.providerImport.commit.mutationOptions());
+  const queryClient = useQueryClient();
+  // The new providers must show at once in the providers table and the territory counts.
+  const commit = useMutation(
+    trpc.providerImport.commit.mutationOptions({
+      onSuccess: () => {
+        void queryClient.invalidateQueries(trpc.networkRecord.pathFilter());
+        void queryClient.invalidateQueries(trpc.territory.pathFilter());
+      },
+    }),
+  );
   const heading = useRef<HTMLHeadingElement>(null);
 
   const run = (next: { name: string; content: string }, map?: Partial<Record<Field, number | null>>) => {

@@ -1,7 +1,7 @@
 // Where the demo organisations go: which kinds of organisation in which towns, their extra
 // locations and which services each offers. Pure planning, no rows yet.
 import type { GeoData, Town } from './geodata';
-import type { Rng } from './random';
+import { type Rng, WeightedSet } from './random';
 import { REGION_CODE, territoryId } from './territories';
 import { type CountryVocab, type OrgTemplate, TERM_MIN_POPULATION } from './vocab';
 
@@ -118,12 +118,13 @@ export function planLocationsAndTerms(
   const sameTerritory = (a: Town, b: Town) => (a.country === 'CZ' ? a.orp === b.orp : a.county === b.county);
   const extraLocations = o.targets.locations - plan.length;
   const branchy = plan.filter((p) => p.template.branches > 0);
+  const branchPicker = new WeightedSet(branchy, (p) => p.template.branches);
   for (
     let i = 0, guard = 0;
     i < extraLocations && branchy.length > 0 && guard < extraLocations * 20;
     guard++
   ) {
-    const org = rng.weighted(branchy, (p) => p.template.branches);
+    const org = branchy[branchPicker.pick(rng)]!;
     if (org.locations.length >= 6) continue;
     const nearby = towns.filter(
       (t) =>
@@ -144,11 +145,14 @@ export function planLocationsAndTerms(
     p.template.terms.filter((t) => !p.terms.includes(t) && termFits(t, p.town));
   for (const p of plan) p.terms.push(available(p)[0] ?? p.template.terms[0]!);
   const extraServices = o.targets.services - plan.length;
+  const servicePicker = new WeightedSet(plan, (p) => available(p).length);
   for (let i = 0, guard = 0; i < extraServices && guard < extraServices * 20; guard++) {
-    const org = rng.weighted(plan, (p) => available(p).length);
+    const index = servicePicker.pick(rng);
+    const org = plan[index]!;
     const left = available(org);
     if (left.length === 0) break;
     org.terms.push(rng.pick(left));
+    servicePicker.set(index, left.length - 1);
     i++;
   }
 }

@@ -87,6 +87,65 @@ export class Rng {
   }
 }
 
+/**
+ * Weighted picks from a fixed list whose weights change one at a time (a Fenwick tree), in
+ * O(log n) instead of O(n), so a seed of 100,000 services is not quadratic. For the same draw it
+ * picks what `Rng.weighted` picks over the current weights: exactly for whole-number weights, and
+ * for fractional ones unless the draw lies within rounding error of a boundary between two items.
+ */
+export class WeightedSet<T> {
+  private readonly tree: Float64Array;
+  private readonly weights: number[];
+  private readonly top: number;
+
+  constructor(
+    private readonly items: readonly T[],
+    weight: (item: T) => number,
+  ) {
+    this.weights = items.map((item) => WeightedSet.checked(weight(item)));
+    this.tree = new Float64Array(items.length + 1);
+    this.weights.forEach((w, i) => this.add(i, w));
+    this.top = items.length === 0 ? 0 : 2 ** Math.floor(Math.log2(items.length));
+  }
+
+  private static checked(weight: number): number {
+    if (!Number.isFinite(weight) || weight < 0) throw new Error('WeightedSet needs finite, non-negative weights');
+    return weight;
+  }
+
+  private add(index: number, delta: number): void {
+    for (let i = index + 1; i < this.tree.length; i += i & -i) this.tree[i]! += delta;
+  }
+
+  /** Sets the weight of the item at `index`. */
+  set(index: number, weight: number): void {
+    this.add(index, WeightedSet.checked(weight) - this.weights[index]!);
+    this.weights[index] = weight;
+  }
+
+  get total(): number {
+    let sum = 0;
+    for (let i = this.items.length; i > 0; i -= i & -i) sum += this.tree[i]!;
+    return sum;
+  }
+
+  /** The index of the picked item; one draw from `rng`, as `Rng.weighted` makes. */
+  pick(rng: Rng): number {
+    if (this.items.length === 0) throw new Error('WeightedSet.pick from an empty list');
+    let rest = rng.next() * this.total;
+    // The first item whose running total exceeds the draw: skip every prefix whose sum is <= it.
+    let pos = 0;
+    for (let step = this.top; step > 0; step >>= 1) {
+      const next = pos + step;
+      if (next <= this.items.length && this.tree[next]! <= rest) {
+        pos = next;
+        rest -= this.tree[next]!;
+      }
+    }
+    return Math.min(pos, this.items.length - 1);
+  }
+}
+
 /** Moves a point by up to `radiusM` metres in a random direction (uniform over the disc). */
 export function jitter(rng: Rng, lat: number, lon: number, radiusM: number): { lat: number; lon: number } {
   const r = radiusM * Math.sqrt(rng.next());

@@ -40,5 +40,6 @@ describe('seed() with a bad row', () => {
       expect(Number(row!.n)).toBe(0);
     }
     expect(await isSeeded(t.current.db)).toBe(false);
-  });
+    // A whole seed on the embedded database: a minute on a quiet machine, more on a busy one.
+  }, 240_000);
 });
