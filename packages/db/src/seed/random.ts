@@ -104,12 +104,15 @@ export class WeightedSet<T> {
   ) {
     this.weights = items.map((item) => WeightedSet.checked(weight(item)));
     this.tree = new Float64Array(items.length + 1);
-    this.weights.forEach((w, i) => this.add(i, w));
+    this.weights.forEach((w, i) => {
+      this.add(i, w);
+    });
     this.top = items.length === 0 ? 0 : 2 ** Math.floor(Math.log2(items.length));
   }
 
   private static checked(weight: number): number {
-    if (!Number.isFinite(weight) || weight < 0) throw new Error('WeightedSet needs finite, non-negative weights');
+    if (!Number.isFinite(weight) || weight < 0)
+      throw new Error('WeightedSet needs finite, non-negative weights');
     return weight;
   }
 
