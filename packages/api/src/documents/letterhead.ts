@@ -43,13 +43,26 @@ export function letterheadBlock(letterhead: Letterhead, language: Locale): Conte
 }
 
 /** Left: who wrote it and about what (so a loose page is traceable); right: "page x of y". */
+/**
+ * Marks the footer's text: pdfmake hands the footer to pageBreakBefore as if it followed the
+ * content on the page, so a page-break rule must be able to leave it out.
+ */
+export const FOOTER_STYLE = 'caremapPageFooter';
+
 export function pageFooter(left: string, language: Locale, margins = LETTER_MARGINS): DynamicContent {
   return (current, total) => ({
     columns: [
-      { text: left, width: '*' },
-      { text: documentTexts[language].page(current, total), width: 'auto', alignment: 'right', noWrap: true },
+      { text: left, width: '*', style: FOOTER_STYLE },
+      {
+        text: documentTexts[language].page(current, total),
+        width: 'auto',
+        alignment: 'right',
+        noWrap: true,
+        style: FOOTER_STYLE,
+      },
     ],
     columnGap: 16,
+    style: FOOTER_STYLE,
     fontSize: 7.5,
     color: GREY,
     margin: [margins[0], 24, margins[2], 0],

@@ -129,3 +129,32 @@ describe('renderReport', () => {
     });
   });
 });
+
+describe('renderReport page breaks', () => {
+  it('never leaves a section heading alone at the foot of a page', async () => {
+    const heading = 'Pokrytí a mezery';
+    // Filler of growing length walks the heading down the first page and past its foot.
+    for (let lines = 30; lines <= 60; lines += 2) {
+      const pdf = await readPdf(
+        await renderReport({
+          language: 'cs',
+          timeZone: 'Europe/Prague',
+          title: 'Zpráva o území',
+          generatedAt: new Date('2026-12-04T10:00:00Z'),
+          sections: [
+            {
+              heading: 'Úvod',
+              blocks: Array.from({ length: lines }, (_, i) => ({
+                type: 'paragraph' as const,
+                text: `Řádek ${i + 1}`,
+              })),
+            },
+            { heading, blocks: [{ type: 'paragraph', text: 'Obce bez služby do 15 km.' }] },
+          ],
+        }),
+      );
+      const page = pdf.pages.find((p) => p.text.split('\n').includes(heading))!;
+      expect(page.text, `${lines} lines of filler`).toContain('Obce bez služby do 15 km.');
+    }
+  }, 120_000);
+});

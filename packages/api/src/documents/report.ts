@@ -14,7 +14,7 @@ import {
 import type { Content, TableCell } from 'pdfmake/interfaces';
 import { pngDataUrl, renderPdf } from './engine';
 import { breakable, formatDateTime, formatNumber, formatPercent } from './format';
-import { GREY, pageFooter } from './letterhead';
+import { FOOTER_STYLE, GREY, pageFooter } from './letterhead';
 import { documentTexts } from './texts';
 
 const MARGINS: [number, number, number, number] = [48, 48, 48, 56];
@@ -136,8 +136,9 @@ export async function renderReport(input: ReportInput): Promise<Buffer> {
     footer: pageFooter(report.title, report.language, MARGINS),
     defaultStyle: { fontSize: 9.5, lineHeight: 1.2 },
     content: reportContent(report),
-    // A heading never ends a page: it moves to the next one with what follows it.
-    pageBreakBefore: (node, following) =>
-      node.headlineLevel === 1 && (following.getFollowingNodesOnPage?.() ?? []).length === 0,
+    // A heading never ends a page: it moves to the next one with what follows it. pdfmake lists the
+    // page footer among the nodes that follow on the page, so the footer's own text does not count.
+    pageBreakBefore: (node, nodes) =>
+      node.headlineLevel === 1 && !nodes.getFollowingNodesOnPage().some((n) => n.style !== FOOTER_STYLE),
   });
 }
