@@ -1,5 +1,6 @@
 import { CareMapQueryProvider, useSession } from '@caremap/api-client';
 import { Button, EmptyState, Loading, PageHeading, SignInPrompt, useTranslation } from '@caremap/ui';
+import { ConferenceViews } from './calendar/ConferenceViews';
 import { CalendarFeed } from './CalendarFeed';
 import { ConferencePage } from './ConferencePage';
 import { ConfLink } from './ConfLink';
@@ -53,7 +54,8 @@ function ListPage() {
           <ConfLink href="/conferences/actions">{t('meetingRecord.myLink')}</ConfLink>
         </p>
         {organises ? <Dashboard /> : null}
-        <UpcomingConferences />
+        {/* An administrator only learns why there is nothing to see: no views to switch between. */}
+        {seesConferences ? <ConferenceViews /> : <UpcomingConferences />}
         {seesConferences ? <CalendarFeed /> : null}
       </SignedIn>
     </>

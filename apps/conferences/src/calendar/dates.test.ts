@@ -104,7 +104,11 @@ describe('calendar dates', () => {
 
   it('puts each conference on the days it overlaps in the user zone, one past midnight on both', () => {
     const zone = 'Europe/Budapest';
-    const at = (start: string, end: string, id: string) => ({ id, startsAt: new Date(start), endsAt: new Date(end) });
+    const at = (start: string, end: string, id: string) => ({
+      id,
+      startsAt: new Date(start),
+      endsAt: new Date(end),
+    });
     const items = [
       at('2026-03-28T08:00:00Z', '2026-03-28T09:00:00Z', 'saturday'),
       // Saturday 23:00 CET to Sunday 01:00 CET (02:00 CEST: the clock jumps that night).

@@ -88,7 +88,10 @@ describe('conference.inRange', () => {
   });
 
   it('returns what the list returns for each conference, with its time, kind and zone', async () => {
-    const { items } = await (await signedIn('organiser')).conference.inRange({ from: WEEK_FROM, to: WEEK_TO });
+    const { items } = await (await signedIn('organiser')).conference.inRange({
+      from: WEEK_FROM,
+      to: WEEK_TO,
+    });
     expect(items[1]).toEqual({
       id: ids['0003'],
       kind: 'care_plan_review',
@@ -138,7 +141,9 @@ describe('conference.inRange', () => {
     expect(error).toBeInstanceOf(TRPCError);
     expect((error as TRPCError).code).toBe('BAD_REQUEST');
     expect((error as TRPCError).message).toContain('to must be at most 45 days after from');
-    const backwards = await caller.conference.inRange({ from: WEEK_TO, to: WEEK_FROM }).catch((e: unknown) => e);
+    const backwards = await caller.conference
+      .inRange({ from: WEEK_TO, to: WEEK_FROM })
+      .catch((e: unknown) => e);
     expect((backwards as TRPCError).message).toContain('to must be after from');
   });
 
