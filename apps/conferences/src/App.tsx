@@ -1,9 +1,9 @@
 import { CareMapQueryProvider, useSession } from '@caremap/api-client';
 import { Button, EmptyState, Loading, PageHeading, SignInPrompt, useTranslation } from '@caremap/ui';
-import { ConferenceViews } from './calendar/ConferenceViews';
 import { CalendarFeed } from './CalendarFeed';
 import { ConferencePage } from './ConferencePage';
 import { ConfLink } from './ConfLink';
+import { ConferenceViews } from './calendar/ConferenceViews';
 import { Dashboard } from './Dashboard';
 import { MyActionItems } from './MyActionItems';
 import { NewConference } from './NewConference';

@@ -22,7 +22,12 @@ function Entry(props: { conference: CalendarEntry; zone: string; compact?: boole
   });
   const className = ['cal-entry', `cal-entry--${c.kind}`, `cal-entry--${c.status}`].join(' ');
   return (
-    <ConfLink href={`/conferences/${c.id}`} className={className}>
+    // In the month the kind may be cut short (or, on a phone, hidden): the tooltip has it whole.
+    <ConfLink
+      href={`/conferences/${c.id}`}
+      className={className}
+      title={props.compact ? t(kindLabelKey[c.kind]) : undefined}
+    >
       <time className="cal-entry__time" dateTime={isoDateTime(c.startsAt)}>
         {props.compact ? time.format(c.startsAt) : time.formatRange(c.startsAt, c.endsAt)}
       </time>{' '}

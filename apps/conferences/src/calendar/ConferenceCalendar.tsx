@@ -65,7 +65,8 @@ export function ConferenceCalendar(props: { view: CalendarView; day: Day | null 
         <h2 id={titleId} className="cal-title" aria-live="polite">
           {title}
         </h2>
-        <div className="cal-nav" role="group" aria-label={t('calendar.periodNav')}>
+        <fieldset className="cal-nav">
+          <legend className="cm-visually-hidden">{t('calendar.periodNav')}</legend>
           <Button variant="secondary" onClick={() => move(step(view, day, -1))}>
             <span aria-hidden="true">‹ </span>
             {t(keys.previous)}
@@ -77,7 +78,7 @@ export function ConferenceCalendar(props: { view: CalendarView; day: Day | null 
             {t(keys.next)}
             <span aria-hidden="true"> ›</span>
           </Button>
-        </div>
+        </fieldset>
       </div>
       <p className="cal-zone">{t('calendar.zoneNote', { zone })}</p>
       <CalendarBody
