@@ -3,6 +3,7 @@ import { Button, EmptyState, Loading, PageHeading, SignInPrompt, useTranslation 
 import { CalendarFeed } from './CalendarFeed';
 import { ConferencePage } from './ConferencePage';
 import { ConfLink } from './ConfLink';
+import { ConferenceViews } from './calendar/ConferenceViews';
 import { Dashboard } from './Dashboard';
 import { MyActionItems } from './MyActionItems';
 import { NewConference } from './NewConference';
@@ -53,7 +54,8 @@ function ListPage() {
           <ConfLink href="/conferences/actions">{t('meetingRecord.myLink')}</ConfLink>
         </p>
         {organises ? <Dashboard /> : null}
-        <UpcomingConferences />
+        {/* An administrator only learns why there is nothing to see: no views to switch between. */}
+        {seesConferences ? <ConferenceViews /> : <UpcomingConferences />}
         {seesConferences ? <CalendarFeed /> : null}
       </SignedIn>
     </>

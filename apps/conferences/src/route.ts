@@ -49,9 +49,17 @@ export function useRoute(): Route {
   return parseRoute(useSyncExternalStore(subscribe, snapshot));
 }
 
-/** Client-side navigation inside the MFE (through single-spa, so the shell follows). */
-export function go(path: string): void {
+/** The query string of the current URL, re-read on every navigation (views kept in the URL). */
+export function useSearchParams(): URLSearchParams {
+  return new URL(useSyncExternalStore(subscribe, snapshot), 'http://x').searchParams;
+}
+
+/**
+ * Client-side navigation inside the MFE (through single-spa, so the shell follows). A new page
+ * starts at the top; `keepScroll` is for a change of view on the same page (the calendar's week).
+ */
+export function go(path: string, options: { keepScroll?: boolean } = {}): void {
   navigate(path);
   window.dispatchEvent(new Event('caremap:conferences-route'));
-  window.scrollTo?.(0, 0);
+  if (!options.keepScroll) window.scrollTo?.(0, 0);
 }

@@ -24,4 +24,4 @@ export function text(strings: Catalog, path: string, values: Record<string, stri
 
 /** Text that looks like an untranslated i18next key (`directory.title`, `nav.find`). */
 export const RAW_KEY =
-  /\b(?:app|nav|language|common|auth|fields|errors|mfe|home|notFound|map|directory|find|network|conferences|boot)\.[a-zA-Z]+(?:\.[a-zA-Z]+)*\b/;
+  /\b(?:app|nav|language|common|auth|fields|errors|mfe|home|notFound|map|directory|find|network|conferences|calendar|boot)\.[a-zA-Z]+(?:\.[a-zA-Z]+)*\b/;

@@ -101,6 +101,7 @@ const sampleInputs: Record<string, unknown> = {
   },
   'need.update': { id: NO_SUCH_CONFERENCE, expectedVersion: 1, changes: { severity: 'low' } },
   'conference.upcoming': undefined,
+  'conference.inRange': () => ({ from: new Date(), to: new Date(Date.now() + 7 * 86_400_000) }),
   // An unknown conference: an allowed caller gets NOT_FOUND from the handler, which passes the guard.
   'conference.get': { conferenceId: NO_SUCH_CONFERENCE },
   'conference.create': () => ({

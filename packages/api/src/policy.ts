@@ -215,6 +215,8 @@ export const procedurePolicies: Readonly<Record<string, ProcedurePolicy>> = {
   'need.create': { resource: 'need', action: 'create' },
   'need.update': { resource: 'need', action: 'update' },
   'conference.upcoming': { resource: 'conference', action: 'read' },
+  // The week and month calendar: the same rows as conference.upcoming, over a range of dates.
+  'conference.inRange': { resource: 'conference', action: 'read' },
   // One conference: participants and the responsible agency's organisers (decided per row).
   'conference.get': { resource: 'conference', action: 'read' },
   'conference.create': { resource: 'conference', action: 'create' },

@@ -174,6 +174,29 @@ export const conferenceBookInput = conferenceIdInput.extend({
   roomId: z.uuid().nullable(),
 });
 
+/** The longest range the calendar asks for: a month grid of six whole weeks (42 days) fits. */
+export const CONFERENCE_RANGE_MAX_DAYS = 45;
+
+/** "My conferences" overlapping [from, to), for the week and month calendar. */
+export const conferenceRangeInput = z
+  .object({
+    from: z.date({ message: 'from must be a date and time' }),
+    to: z.date({ message: 'to must be a date and time' }),
+  })
+  .superRefine((r, ctx) => {
+    const span = r.to.getTime() - r.from.getTime();
+    if (span <= 0) {
+      ctx.addIssue({ code: 'custom', path: ['to'], message: 'to must be after from' });
+    } else if (span > CONFERENCE_RANGE_MAX_DAYS * 86_400_000) {
+      ctx.addIssue({
+        code: 'custom',
+        path: ['to'],
+        message: `to must be at most ${CONFERENCE_RANGE_MAX_DAYS} days after from`,
+      });
+    }
+  });
+export type ConferenceRangeInput = z.infer<typeof conferenceRangeInput>;
+
 export const conferenceOutboxInput = pageInput.extend({ conferenceId: z.uuid().optional() });
 
 /** The secret of an accept/decline link: 32 random bytes, base64url. */
