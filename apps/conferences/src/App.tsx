@@ -11,6 +11,9 @@ import { Outbox } from './Outbox';
 import { PollPage } from './PollPage';
 import { RespondPage } from './RespondPage';
 import { go, useRoute } from './route';
+import { SeriesList } from './series/SeriesList';
+import { NewSeries, SeriesPage } from './series/SeriesPage';
+import { useT } from './series/translate';
 import { UpcomingConferences } from './UpcomingConferences';
 
 /** Pages that need a signed-in user: show the sign-in prompt, and come back here afterwards. */
@@ -32,6 +35,7 @@ function SignedIn(props: { children: React.ReactNode; next: string; title?: stri
 
 function ListPage() {
   const { t } = useTranslation();
+  const { t: ts } = useT();
   const session = useSession();
   const organises = session.user?.roles.some((r) => r.role === 'organiser') ?? false;
   // Administrators get no case data, so no conferences in a feed either.
@@ -46,6 +50,9 @@ function ListPage() {
           <Button onClick={() => go('/conferences/new')}>{t('conferences.newConference')}</Button>
           <ConfLink href="/conferences/outbox" className="cm-link">
             {t('conferences.outboxLink')}
+          </ConfLink>
+          <ConfLink href="/conferences/series" className="cm-link">
+            {ts('series.listLink')}
           </ConfLink>
         </div>
       ) : null}
@@ -91,6 +98,24 @@ function ConferencesPage() {
       return (
         <SignedIn next={here}>
           <MyActionItems />
+        </SignedIn>
+      );
+    case 'seriesList':
+      return (
+        <SignedIn next={here}>
+          <SeriesList />
+        </SignedIn>
+      );
+    case 'seriesNew':
+      return (
+        <SignedIn next={here}>
+          <NewSeries />
+        </SignedIn>
+      );
+    case 'series':
+      return (
+        <SignedIn next={here}>
+          <SeriesPage seriesId={route.seriesId} />
         </SignedIn>
       );
     case 'conference':

@@ -1,6 +1,7 @@
-import { useQuery, useTRPC } from '@caremap/api-client';
+import { useMutation, useQuery, useTRPC } from '@caremap/api-client';
 import {
   apiErrorDetails,
+  Button,
   currentLanguage,
   ErrorState,
   formatDateTime,
@@ -10,6 +11,8 @@ import {
 } from '@caremap/ui';
 import { ConfLink } from './ConfLink';
 import { kindLabelKey } from './labels';
+import { go } from './route';
+import { useT } from './series/translate';
 
 /** A calendar day (YYYY-MM-DD) in the reader's language, without a zone shift. */
 const formatDay = (day: string, language: string) =>
@@ -20,9 +23,13 @@ const formatDay = (day: string, language: string) =>
 /** The organiser's dashboard: care plan reviews and signalling meetings due, letters unsent. */
 export function Dashboard() {
   const { t } = useTranslation();
+  const { t: ts } = useT();
   const trpc = useTRPC();
   const language = currentLanguage();
   const board = useQuery(trpc.conference.dashboard.queryOptions());
+  const schedule = useMutation(
+    trpc.series.schedule.mutationOptions({ onSuccess: (r) => go(`/conferences/${r.conferenceId}`) }),
+  );
   const due = (daysLeft: number) =>
     daysLeft < 0
       ? t('conferenceFollowUp.overdueBy', { n: formatNumber(-daysLeft, language) })
@@ -63,9 +70,31 @@ export function Dashboard() {
           </div>
           <div className="conf-dashboard__card">
             <h3>{t('conferenceFollowUp.signallingTitle')}</h3>
-            {board.data.signalling.length === 0 ? (
+            {schedule.isError ? (
+              <p className="conf-form__alert" role="alert">
+                {apiErrorDetails(schedule.error, t).message}
+              </p>
+            ) : null}
+            {board.data.seriesDue.length > 0 ? (
+              <ul aria-label={ts('series.dueLabel')}>
+                {board.data.seriesDue.map((d) => (
+                  <li key={`${d.seriesId}/${d.occurrence}`} className="conf-due conf-due--due_soon">
+                    <ConfLink href={`/conferences/series/${d.seriesId}`}>{d.title}</ConfLink>{' '}
+                    {formatDateTime(d.startsAt, language)} · <strong>{due(d.daysLeft)}</strong>{' '}
+                    <Button
+                      variant="quiet"
+                      disabled={schedule.isPending}
+                      onClick={() => schedule.mutate({ seriesId: d.seriesId, occurrence: d.occurrence })}
+                    >
+                      {ts('series.scheduleThis')}
+                    </Button>
+                  </li>
+                ))}
+              </ul>
+            ) : null}
+            {board.data.signalling.length === 0 && board.data.seriesDue.length === 0 ? (
               <p className="conf-muted">{t('conferenceFollowUp.signallingEmpty')}</p>
-            ) : (
+            ) : board.data.signalling.length === 0 ? null : (
               <ul>
                 {board.data.signalling.map((s) => (
                   <li key={s.lastConferenceId} className={`conf-due conf-due--${s.status}`}>

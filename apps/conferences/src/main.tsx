@@ -3,9 +3,13 @@ import { App } from './App';
 import calendarCss from './calendar/calendar.css?inline';
 import css from './conferences.css?inline';
 import outreachCss from './outreach.css?inline';
+import seriesCss from './series/series.css?inline';
 
 export const { bootstrap, mount, unmount } = createLifecycles({
   name: '@caremap/conferences',
   rootComponent: App,
-  css: `${css}\n${outreachCss}\n${calendarCss}`,
+  css: `${css}
+${outreachCss}
+${calendarCss}
+${seriesCss}`,
 });

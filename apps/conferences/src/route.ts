@@ -22,6 +22,9 @@ export type Route =
   | { page: 'respond'; token: string; response: string | null }
   | { page: 'poll'; token: string; lang: string | null }
   | { page: 'conference'; conferenceId: string }
+  | { page: 'seriesList' }
+  | { page: 'seriesNew' }
+  | { page: 'series'; seriesId: string }
   | { page: 'unknown' };
 
 export function parseRoute(pathAndQuery: string): Route {
@@ -41,6 +44,10 @@ export function parseRoute(pathAndQuery: string): Route {
   if (rest === 'poll') {
     return { page: 'poll', token: url.searchParams.get('token') ?? '', lang: url.searchParams.get('lang') };
   }
+  if (rest === 'series') return { page: 'seriesList' };
+  if (rest === 'series/new') return { page: 'seriesNew' };
+  const series = /^series\/([0-9a-f-]{36})$/i.exec(rest);
+  if (series) return { page: 'series', seriesId: series[1]! };
   if (/^[0-9a-f-]{36}$/i.test(rest)) return { page: 'conference', conferenceId: rest };
   return { page: 'unknown' };
 }

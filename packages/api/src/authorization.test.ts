@@ -233,6 +233,36 @@ const sampleInputs: Record<string, unknown> = {
   // territories: network/import/import.test.ts).
   'providerImport.preview': { fileName: 'empty.csv', contentBase64: '' },
   'providerImport.commit': { fileName: 'empty.csv', contentBase64: '', skipRows: [] },
+  // Series: an unknown series answers NOT_FOUND past the guard; a create in the caller's own agency
+  // succeeds (per-series refusals: conference/series/series.test.ts).
+  'series.list': undefined,
+  'series.get': { seriesId: NO_SUCH_CONFERENCE },
+  'series.occurrences': { seriesId: NO_SUCH_CONFERENCE },
+  'series.create': () => ({
+    agencyId: world.agencies.welfare.id,
+    title: 'Authorisation sample series',
+    rrule: 'FREQ=MONTHLY;INTERVAL=2',
+    timezone: 'Europe/Budapest',
+    dtstart: '2031-01-14T10:00',
+    durationMinutes: 90,
+    participants: [{ kind: 'user', userId: world.users.organiser }],
+    online: true,
+  }),
+  'series.update': {
+    seriesId: NO_SUCH_CONFERENCE,
+    expectedVersion: 1,
+    title: 'Authorisation sample series',
+    rrule: 'FREQ=MONTHLY;INTERVAL=2',
+    timezone: 'Europe/Budapest',
+    dtstart: '2031-01-14T10:00',
+    durationMinutes: 90,
+    participants: [{ kind: 'user', userId: NO_SUCH_CONFERENCE }],
+    online: true,
+  },
+  'series.skip': { seriesId: NO_SUCH_CONFERENCE, originalDate: '2031-03-14' },
+  'series.move': { seriesId: NO_SUCH_CONFERENCE, originalDate: '2031-03-14', startsAt: '2031-03-15T10:00' },
+  'series.restore': { seriesId: NO_SUCH_CONFERENCE, originalDate: '2031-03-14' },
+  'series.schedule': { seriesId: NO_SUCH_CONFERENCE, occurrence: '2031-03-14T10:00' },
 };
 
 type Outcome = 'allowed' | 'UNAUTHORIZED:not_signed_in' | 'FORBIDDEN:forbidden' | `error:${string}`;

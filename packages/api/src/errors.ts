@@ -33,6 +33,8 @@ export type AppCode =
   | 'invalid_geometry'
   /** A provider spreadsheet was refused as a whole; `details.problem` (and `details.field`) say why. */
   | 'invalid_sheet'
+  /** A series' RRULE was refused; `details.field` is `rrule`, `details.part` the rule part (BYDAY, …). */
+  | 'invalid_rrule'
   | 'internal';
 
 export class AppCodeError extends Error {

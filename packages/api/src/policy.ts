@@ -293,6 +293,18 @@ export const procedurePolicies: Readonly<Record<string, ProcedurePolicy>> = {
   // Rows are checked one by one against the caller's territories (network/import).
   'providerImport.preview': { resource: 'directory', action: 'create' },
   'providerImport.commit': { resource: 'directory', action: 'create' },
+  // Signalling-meeting series: the responsible agency's organisers only (decided per series on its
+  // agency, refusals audited as NOT_FOUND). Reads and writes both need the right to schedule.
+  'series.list': { resource: 'conference', action: 'update' },
+  'series.get': { resource: 'conference', action: 'update' },
+  'series.occurrences': { resource: 'conference', action: 'update' },
+  'series.create': { resource: 'conference', action: 'create' },
+  'series.update': { resource: 'conference', action: 'update' },
+  'series.skip': { resource: 'conference', action: 'update' },
+  'series.move': { resource: 'conference', action: 'update' },
+  'series.restore': { resource: 'conference', action: 'update' },
+  // Creates the occurrence's conference (conference.create) and books it (conference.book).
+  'series.schedule': { resource: 'conference', action: 'update' },
 };
 
 /** Resources that hold case data: a refusal on them is written to the audit log. */

@@ -12,6 +12,7 @@ import { needRouter } from './router/need';
 import { networkRecordRouter } from './router/network-record';
 import { pollRouter } from './router/poll';
 import { providerImportRouter } from './router/provider-import';
+import { seriesRouter } from './router/series';
 import { taxonomyRouter } from './router/taxonomy';
 import { territoryRouter } from './router/territory';
 import { createCallerFactory, router } from './trpc';
@@ -34,6 +35,7 @@ export const appRouter = router({
   calendarFeed: calendarFeedRouter,
   networkRecord: networkRecordRouter,
   providerImport: providerImportRouter,
+  series: seriesRouter,
 });
 
 export type AppRouter = typeof appRouter;

@@ -12,6 +12,7 @@ export * from './network-records';
 export * from './outreach';
 export * from './provider-import';
 export * from './search';
+export * from './series';
 export * from './taxonomy';
 export * from './territory';
 export * from './territory-report';

@@ -19,7 +19,13 @@ type Ctx = Context & { user: SessionUser };
 const badField = (path: string, message: string) =>
   appError('BAD_REQUEST', 'unknown_reference', `${path}: ${message}`, { field: path });
 
-export async function createConference(ctx: Ctx, input: Input) {
+/** The occurrence of a signalling-meeting series this conference is for (series.schedule). */
+export interface SeriesLink {
+  seriesId: string;
+  seriesOccurrence: string;
+}
+
+export async function createConference(ctx: Ctx, input: Input, link?: SeriesLink) {
   if (!agenciesWith(ctx.user, 'conference', 'create').includes(input.agencyId)) {
     await audit(ctx, {
       action: 'conference.create',
@@ -121,6 +127,7 @@ export async function createConference(ctx: Ctx, input: Input) {
         interpreterRequired: input.interpreterRequired,
         organiserUserId: ctx.user.userId,
         agencyId: input.agencyId,
+        ...(link ? { seriesId: link.seriesId, seriesOccurrence: link.seriesOccurrence } : {}),
       })
       .returning();
     const participants = await tx

@@ -1,7 +1,8 @@
 // The organiser's dashboard: what their agencies owe. Care plan reviews overdue or due soon (at most
 // six months after the previous review, @caremap/scheduling's rule, the same one "schedule the next
-// one" uses), signalling meetings due (every two months), and conferences held whose feedback
-// letters are not sent. Only the agencies where the caller organises; every conference listed is
+// one" uses), signalling meetings due: from each series, its occurrences in the next
+// DASHBOARD_WARN_DAYS without a conference; for an agency without a series, two months after its
+// last meeting; and conferences held whose feedback letters are not sent. Only the agencies where the caller organises; every conference listed is
 // audited as read.
 import { schema } from '@caremap/db';
 import { nextCarePlanReview } from '@caremap/scheduling';
@@ -10,8 +11,10 @@ import { Temporal } from 'temporal-polyfill';
 import { audit } from '../audit';
 import type { Context, SessionUser } from '../context';
 import { agenciesWith } from '../policy';
+import { conferencesOfSeries } from './series/read.handler';
+import { exceptionsOf, upcomingOccurrences } from './series/shared';
 
-const { agency, conference, feedbackLetter } = schema;
+const { agency, conference, conferenceSeries, feedbackLetter } = schema;
 
 /** Warn this many days before a review or a signalling meeting is due. */
 export const DASHBOARD_WARN_DAYS = 28;
@@ -49,7 +52,7 @@ const earliest = (rows: Row[]) =>
 
 export async function organiserDashboard(ctx: Context & { user: SessionUser }, now = new Date()) {
   const agencies = agenciesWith(ctx.user, 'conference', 'update');
-  if (!agencies.length) return { reviews: [], signalling: [], unsentLetters: [] };
+  if (!agencies.length) return { reviews: [], signalling: [], seriesDue: [], unsentLetters: [] };
   const rows: Row[] = await ctx.db
     .select({
       id: conference.id,
@@ -106,9 +109,44 @@ export async function organiserDashboard(ctx: Context & { user: SessionUser }, n
   }
   reviews.sort((a, b) => a.daysLeft - b.daysLeft);
 
-  // Signalling meetings: per agency, two months after the last one, unless the next is booked.
+  // Signalling meetings from series: each occurrence soon enough that has no live conference.
+  const series = await ctx.db
+    .select({ series: conferenceSeries, agencyName: agency.name })
+    .from(conferenceSeries)
+    .innerJoin(agency, eq(agency.id, conferenceSeries.agencyId))
+    .where(inArray(conferenceSeries.agencyId, agencies))
+    .limit(200);
+  const scheduled = await conferencesOfSeries(
+    ctx,
+    series.map((s) => s.series.id),
+  );
+  const seriesDue = [];
+  for (const { series: s, agencyName } of series) {
+    const soon = upcomingOccurrences(s, await exceptionsOf(ctx, s.id), now, 60, DASHBOARD_WARN_DAYS);
+    for (const o of soon) {
+      if (o.state === 'skipped' || o.startsAt <= now) continue;
+      if (scheduled.some((c) => c.seriesId === s.id && c.occurrence === o.occurrence)) continue;
+      const daysLeft = localDate(now, s.timezone).until(localDate(o.startsAt, s.timezone), {
+        largestUnit: 'days',
+      }).days;
+      seriesDue.push({
+        seriesId: s.id,
+        title: s.title,
+        agencyName,
+        occurrence: o.occurrence,
+        startsAt: o.startsAt,
+        daysLeft,
+        moved: o.state === 'moved',
+      });
+    }
+  }
+  seriesDue.sort((a, b) => a.startsAt.getTime() - b.startsAt.getTime());
+  const withSeries = new Set(series.map((s) => s.series.agencyId));
+
+  // Signalling meetings of agencies without a series: two months after the last one, unless the
+  // next is booked.
   const signalling = [];
-  const meetingRows = rows.filter((r) => r.kind === 'signalling_meeting');
+  const meetingRows = rows.filter((r) => r.kind === 'signalling_meeting' && !withSeries.has(r.agencyId));
   for (const rowsOfAgency of groupBy(meetingRows, (r) => r.agencyId).values()) {
     if (rowsOfAgency.some((r) => upcoming(r, now))) continue;
     const last = latest(rowsOfAgency.filter((r) => heldBy(r, now)));
@@ -159,18 +197,24 @@ export async function organiserDashboard(ctx: Context & { user: SessionUser }, n
     ...signalling.map((s) => s.lastConferenceId),
     ...unsent.map((u) => u.conferenceId),
   ]);
-  await audit(
-    ctx,
-    [...listed].map((id) => ({
+  await audit(ctx, [
+    ...[...listed].map((id) => ({
       action: 'conference.dashboard',
       outcome: 'allowed' as const,
       resourceType: 'conference',
       resourceId: id,
     })),
-  );
+    ...[...new Set(seriesDue.map((d) => d.seriesId))].map((id) => ({
+      action: 'conference.dashboard',
+      outcome: 'allowed' as const,
+      resourceType: 'conference_series',
+      resourceId: id,
+    })),
+  ]);
   return {
     reviews,
     signalling,
+    seriesDue,
     unsentLetters: unsent.map((u) => ({ ...u, caseRef: u.caseRef!, heldAt: u.startsAt! })),
   };
 }

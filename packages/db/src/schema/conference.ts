@@ -17,6 +17,7 @@ import {
 } from 'drizzle-orm/pg-core';
 import { appUser, type Locale } from './access';
 import { editable, id, timestamps } from './columns';
+import { conferenceSeries } from './conference-series';
 import { organization } from './directory';
 import { agency, partnerInstitution } from './network';
 
@@ -83,10 +84,18 @@ export const conference = pgTable(
     followsConferenceId: uuid('follows_conference_id').references((): AnyPgColumn => conference.id, {
       onDelete: 'set null',
     }),
+    /** The signalling-meeting series this meeting was scheduled from, and which occurrence. */
+    seriesId: uuid('series_id').references(() => conferenceSeries.id, { onDelete: 'set null' }),
+    /** The occurrence's RECURRENCE-ID: the local wall time the rule generated, `YYYY-MM-DDTHH:MM`. */
+    seriesOccurrence: text('series_occurrence'),
     ...editable,
   },
   (t) => [
     index('conference_starts_idx').on(t.startsAt),
+    // One live conference per occurrence; a cancelled one frees it to be scheduled again.
+    uniqueIndex('conference_series_occurrence_uq')
+      .on(t.seriesId, t.seriesOccurrence)
+      .where(sql`series_id is not null and status <> 'cancelled'`),
     uniqueIndex('conference_follows_uq').on(t.followsConferenceId),
     index('conference_agency_idx').on(t.agencyId),
     uniqueIndex('conference_ical_uid_uq').on(t.icalUid),

@@ -2,6 +2,7 @@ export * from './access';
 export * from './columns';
 export * from './conference';
 export * from './conference-outreach';
+export * from './conference-series';
 export * from './directory';
 export * from './directory-details';
 export * from './import-job';
