@@ -10,6 +10,7 @@ import { Outbox } from './Outbox';
 import { PollPage } from './PollPage';
 import { RespondPage } from './RespondPage';
 import { go, useRoute } from './route';
+import { CaseTimeline } from './timeline/CaseTimeline';
 import { UpcomingConferences } from './UpcomingConferences';
 
 /** Pages that need a signed-in user: show the sign-in prompt, and come back here afterwards. */
@@ -95,6 +96,12 @@ function ConferencesPage() {
       return (
         <SignedIn next={here}>
           <ConferencePage conferenceId={route.conferenceId} />
+        </SignedIn>
+      );
+    case 'case':
+      return (
+        <SignedIn next={here}>
+          <CaseTimeline caseRef={route.caseRef} />
         </SignedIn>
       );
     default:

@@ -2,9 +2,10 @@ import { createLifecycles } from '@caremap/mfe-kit';
 import { App } from './App';
 import css from './conferences.css?inline';
 import outreachCss from './outreach.css?inline';
+import timelineCss from './timeline.css?inline';
 
 export const { bootstrap, mount, unmount } = createLifecycles({
   name: '@caremap/conferences',
   rootComponent: App,
-  css: `${css}\n${outreachCss}`,
+  css: `${css}\n${outreachCss}\n${timelineCss}`,
 });

@@ -22,6 +22,7 @@ export type Route =
   | { page: 'respond'; token: string; response: string | null }
   | { page: 'poll'; token: string; lang: string | null }
   | { page: 'conference'; conferenceId: string }
+  | { page: 'case'; caseRef: string }
   | { page: 'unknown' };
 
 export function parseRoute(pathAndQuery: string): Route {
@@ -42,12 +43,23 @@ export function parseRoute(pathAndQuery: string): Route {
     return { page: 'poll', token: url.searchParams.get('token') ?? '', lang: url.searchParams.get('lang') };
   }
   if (/^[0-9a-f-]{36}$/i.test(rest)) return { page: 'conference', conferenceId: rest };
+  const caseMatch = /^cases\/([^/]+)$/.exec(rest);
+  if (caseMatch) {
+    try {
+      return { page: 'case', caseRef: decodeURIComponent(caseMatch[1]!) };
+    } catch {
+      return { page: 'unknown' };
+    }
+  }
   return { page: 'unknown' };
 }
 
 export function useRoute(): Route {
   return parseRoute(useSyncExternalStore(subscribe, snapshot));
 }
+
+/** The timeline page of a case. */
+export const caseTimelinePath = (caseRef: string) => `/conferences/cases/${encodeURIComponent(caseRef)}`;
 
 /** Client-side navigation inside the MFE (through single-spa, so the shell follows). */
 export function go(path: string): void {

@@ -145,6 +145,12 @@ export async function caseTimeline(ctx: Context & { user: SessionUser }, caseRef
   };
 }
 
+const localDate = (instant: Date, timeZone: string) =>
+  Temporal.Instant.fromEpochMilliseconds(instant.getTime())
+    .toZonedDateTimeISO(timeZone)
+    .toPlainDate()
+    .toString();
+
 type TimelineRow = Pick<
   typeof conference.$inferSelect,
   'id' | 'kind' | 'status' | 'startsAt' | 'endsAt' | 'timezone'
@@ -171,15 +177,11 @@ function nextReviewOf(rows: TimelineRow[], now: Date) {
   const onTime =
     !!due &&
     !!booked &&
-    Temporal.PlainDate.compare(
-      Temporal.Instant.fromEpochMilliseconds(booked.startsAt!.getTime())
-        .toZonedDateTimeISO(booked.timezone)
-        .toPlainDate(),
-      due.dueBy,
-    ) <= 0;
+    Temporal.PlainDate.compare(localDate(booked.startsAt!, booked.timezone), due.dueBy) <= 0;
   return {
     lastConferenceId: last?.id ?? null,
-    lastHeldAt: last?.startsAt ?? null,
+    /** The day the last review was held, on its own clock. */
+    lastHeldOn: last ? localDate(last.startsAt!, last.timezone) : null,
     /** Null when no review has been held yet (only one booked). */
     due: due ? { dueBy: due.dueBy, daysLeft: due.daysLeft, status: due.status } : null,
     /** The next review booked; `onTime`: on or before the day it is due (always, with no due date). */

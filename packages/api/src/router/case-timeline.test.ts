@@ -279,6 +279,7 @@ describe('a case timeline', () => {
       .toPlainDate();
     expect(nextReview).not.toBeNull();
     expect(nextReview!.lastConferenceId).toBe(ids.review);
+    expect(nextReview!.lastHeldOn).toBe(heldOn.toString());
     expect(nextReview!.due!.dueBy).toBe(heldOn.add({ months: 6 }).toString());
     expect(nextReview!.due!.daysLeft).toBeGreaterThan(20);
     expect(nextReview!.booked).toMatchObject({ conferenceId: ids.booked, onTime: true });
