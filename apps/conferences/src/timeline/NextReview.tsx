@@ -30,7 +30,7 @@ export function NextReview({ review }: { review: Review }) {
             <dt>{t('caseTimeline.reviewDueBy')}</dt>
             <dd>
               <time dateTime={due.dueBy}>{formatDay(due.dueBy, language)}</time>{' '}
-              {booked && booked.onTime ? null : (
+              {booked?.onTime ? null : (
                 <span
                   className={`cm-badge${due.status === 'overdue' ? ' tl-badge--overdue' : due.status === 'due_soon' ? ' cm-badge--warning' : ''}`}
                 >
