@@ -13,7 +13,8 @@ import { RespondPage } from './RespondPage';
 import { go, useRoute } from './route';
 import { SeriesList } from './series/SeriesList';
 import { NewSeries, SeriesPage } from './series/SeriesPage';
-import { useT } from './series/translate';
+import { useT } from './translate';
+import { CaseTimeline } from './timeline/CaseTimeline';
 import { UpcomingConferences } from './UpcomingConferences';
 
 /** Pages that need a signed-in user: show the sign-in prompt, and come back here afterwards. */
@@ -122,6 +123,12 @@ function ConferencesPage() {
       return (
         <SignedIn next={here}>
           <ConferencePage conferenceId={route.conferenceId} />
+        </SignedIn>
+      );
+    case 'case':
+      return (
+        <SignedIn next={here}>
+          <CaseTimeline caseRef={route.caseRef} />
         </SignedIn>
       );
     default:

@@ -17,6 +17,7 @@ import { LettersPanel } from './LettersPanel';
 import { kindLabelKey, partstatLabelKey, roleLabelKey } from './labels';
 import { Proposals } from './Proposals';
 import { MeetingRecord } from './record/MeetingRecord';
+import { CaseRefLink } from './timeline/CaseRefLink';
 import { viewerZone } from './zone';
 
 type Detail = RouterOutputs['conference']['get'];
@@ -50,7 +51,7 @@ export function ConferencePage({ conferenceId }: { conferenceId: string }) {
         <p className="conf-item__tags">
           <span className="cm-badge">{t(kindLabelKey[conf.kind])}</span>
           <span className="cm-badge cm-badge--muted">{t(statusKey(conf.status))}</span>
-          {conf.caseRef ? <code className="cm-mono">{conf.caseRef}</code> : null}
+          {conf.caseRef ? <CaseRefLink caseRef={conf.caseRef} /> : null}
         </p>
       </PageHeading>
       {choosing ? (

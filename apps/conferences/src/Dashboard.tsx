@@ -12,7 +12,7 @@ import {
 import { ConfLink } from './ConfLink';
 import { kindLabelKey } from './labels';
 import { go } from './route';
-import { useT } from './series/translate';
+import { useT } from './translate';
 
 /** A calendar day (YYYY-MM-DD) in the reader's language, without a zone shift. */
 const formatDay = (day: string, language: string) =>

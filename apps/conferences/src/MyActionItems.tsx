@@ -18,6 +18,7 @@ import {
 } from '@caremap/ui';
 import { ConfLink } from './ConfLink';
 import { formatDay } from './record/shared';
+import { CaseRefLink } from './timeline/CaseRefLink';
 
 type Item = RouterOutputs['actionItems']['mine']['items'][number];
 
@@ -127,7 +128,7 @@ function ItemList(props: {
             <span className="conf-muted">
               {item.caseRef ? (
                 <>
-                  {t('meetingRecord.caseRef')}: <code className="cm-mono">{item.caseRef}</code> ·{' '}
+                  {t('meetingRecord.caseRef')}: <CaseRefLink caseRef={item.caseRef} /> ·{' '}
                 </>
               ) : null}
               <ConfLink href={`/conferences/${item.conferenceId}`}>{item.conferenceTitle}</ConfLink>

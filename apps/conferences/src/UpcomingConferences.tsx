@@ -13,6 +13,7 @@ import {
 } from '@caremap/ui';
 import { ConfLink } from './ConfLink';
 import { kindLabelKey, statusLabelKey } from './labels';
+import { CaseRefLink } from './timeline/CaseRefLink';
 
 export function UpcomingConferences() {
   const { t } = useTranslation();
@@ -72,7 +73,7 @@ export function UpcomingConferences() {
               <div>
                 <dt>{t('conferences.caseRef')}</dt>
                 <dd>
-                  <code className="cm-mono">{conference.caseRef}</code>
+                  <CaseRefLink caseRef={conference.caseRef} />
                 </dd>
               </div>
             ) : null}

@@ -4,12 +4,10 @@ import calendarCss from './calendar/calendar.css?inline';
 import css from './conferences.css?inline';
 import outreachCss from './outreach.css?inline';
 import seriesCss from './series/series.css?inline';
+import timelineCss from './timeline.css?inline';
 
 export const { bootstrap, mount, unmount } = createLifecycles({
   name: '@caremap/conferences',
   rootComponent: App,
-  css: `${css}
-${outreachCss}
-${calendarCss}
-${seriesCss}`,
+  css: `${css}\n${outreachCss}\n${calendarCss}\n${seriesCss}\n${timelineCss}`,
 });

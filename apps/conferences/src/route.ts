@@ -25,6 +25,7 @@ export type Route =
   | { page: 'seriesList' }
   | { page: 'seriesNew' }
   | { page: 'series'; seriesId: string }
+  | { page: 'case'; caseRef: string }
   | { page: 'unknown' };
 
 export function parseRoute(pathAndQuery: string): Route {
@@ -49,12 +50,23 @@ export function parseRoute(pathAndQuery: string): Route {
   const series = /^series\/([0-9a-f-]{36})$/i.exec(rest);
   if (series) return { page: 'series', seriesId: series[1]! };
   if (/^[0-9a-f-]{36}$/i.test(rest)) return { page: 'conference', conferenceId: rest };
+  const caseMatch = /^cases\/([^/]+)$/.exec(rest);
+  if (caseMatch) {
+    try {
+      return { page: 'case', caseRef: decodeURIComponent(caseMatch[1]!) };
+    } catch {
+      return { page: 'unknown' };
+    }
+  }
   return { page: 'unknown' };
 }
 
 export function useRoute(): Route {
   return parseRoute(useSyncExternalStore(subscribe, snapshot));
 }
+
+/** The timeline page of a case. */
+export const caseTimelinePath = (caseRef: string) => `/conferences/cases/${encodeURIComponent(caseRef)}`;
 
 /** The query string of the current URL, re-read on every navigation (views kept in the URL). */
 export function useSearchParams(): URLSearchParams {

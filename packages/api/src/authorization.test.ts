@@ -189,6 +189,9 @@ const sampleInputs: Record<string, unknown> = {
   },
   'feedbackLetter.edit': { letterId: NO_SUCH_CONFERENCE, subject: 'Feedback' },
   'feedbackLetter.markSent': { letterId: NO_SUCH_CONFERENCE },
+  // A case nobody has: NOT_FOUND from the handler, past the guard (per-row refusals, audit rows:
+  // router/case-timeline.test.ts).
+  'caseTimeline.get': { caseRef: 'HU-AUTH-0404' },
   'calendarFeed.status': undefined,
   'calendarFeed.rotate': undefined,
   'calendarFeed.revoke': undefined,

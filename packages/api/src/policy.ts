@@ -274,6 +274,10 @@ export const procedurePolicies: Readonly<Record<string, ProcedurePolicy>> = {
   'calendarFeed.status': { resource: 'conference', action: 'read' },
   'calendarFeed.rotate': { resource: 'conference', action: 'read' },
   'calendarFeed.revoke': { resource: 'conference', action: 'read' },
+  // A case's timeline: the conferences of one case_ref, each decided per row like conference.get
+  // (participants and the responsible agency's organisers); a case with none the caller may read
+  // answers NOT_FOUND like an unknown one. Audited.
+  'caseTimeline.get': { resource: 'conference', action: 'read' },
   // Providers and partner institutions of the network screens: for those who edit the directory
   // (networkers, coordinators, administrators); each row is then decided on where it lies (its
   // point inside one of the caller's territories) against `directory` or `partner_institution`.

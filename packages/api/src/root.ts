@@ -1,6 +1,7 @@
 import { authRouter } from './router/auth';
 import { availabilityRouter } from './router/availability';
 import { calendarFeedRouter } from './router/calendar-feed';
+import { caseTimelineRouter } from './router/case-timeline';
 import { conferenceRouter } from './router/conference';
 import { coverageRouter } from './router/coverage';
 import { directoryRouter } from './router/directory';
@@ -33,6 +34,7 @@ export const appRouter = router({
   poll: pollRouter,
   feedbackLetter: feedbackLetterRouter,
   calendarFeed: calendarFeedRouter,
+  caseTimeline: caseTimelineRouter,
   networkRecord: networkRecordRouter,
   providerImport: providerImportRouter,
   series: seriesRouter,

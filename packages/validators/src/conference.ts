@@ -249,3 +249,6 @@ export const busyBlockInput = z
   });
 
 export const busyBlockIdInput = z.object({ busyBlockId: z.uuid() });
+
+/** caseTimeline.get: every conference of one case the caller may see, by its pseudonymous code. */
+export const caseTimelineInput = z.object({ caseRef: conferenceCaseRefSchema });

@@ -14,7 +14,7 @@ import { ConfLink } from '../ConfLink';
 import { Field } from '../Field';
 import { statusLabelKey } from '../labels';
 import { go } from '../route';
-import { useT } from './translate';
+import { useT } from '../translate';
 
 type Occurrence = RouterOutputs['series']['occurrences']['items'][number];
 

@@ -1,7 +1,7 @@
 import { Field } from '../Field';
+import { useT } from '../translate';
 import { ordinalKey, useRepeatText, weekdayKey } from './RepeatSummary';
 import { type Ordinal, ordinals, type Repeat, toRrule, type Weekday, weekdays } from './rrule';
-import { useT } from './translate';
 
 /**
  * "Every N weeks / months, on …" with the RRULE it makes shown beside it; "by hand" lets the

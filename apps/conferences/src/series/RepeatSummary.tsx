@@ -1,5 +1,5 @@
+import { useT } from '../translate';
 import { fromRrule, type Ordinal, type Repeat, type Weekday } from './rrule';
-import { useT } from './translate';
 
 export const weekdayKey = {
   MO: 'series.dayMO',

@@ -13,10 +13,10 @@ import { type SeriesCreateInput, seriesCreateInput } from '@caremap/validators';
 import { type FormEvent, useEffect, useRef, useState } from 'react';
 import { Field } from '../Field';
 import { fieldErrorsOf } from '../form-errors';
+import { useT } from '../translate';
 import { conferenceZones, dayFromNow, defaultZone } from '../zone';
 import { RepeatEditor } from './RepeatEditor';
 import { defaultRepeat, fromRrule, type Repeat, toRrule } from './rrule';
-import { useT } from './translate';
 
 type Options = RouterOutputs['conference']['options'];
 type Series = RouterOutputs['series']['get'];

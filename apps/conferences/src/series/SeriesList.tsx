@@ -11,8 +11,8 @@ import {
 } from '@caremap/ui';
 import { ConfLink } from '../ConfLink';
 import { go } from '../route';
+import { useT } from '../translate';
 import { RepeatSummary } from './RepeatSummary';
-import { useT } from './translate';
 
 /** /conferences/series: the signalling-meeting series of the organiser's agencies. */
 export function SeriesList() {

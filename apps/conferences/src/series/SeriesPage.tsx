@@ -3,10 +3,10 @@ import { apiErrorDetails, EmptyState, ErrorState, Loading, PageHeading } from '@
 import type { ReactNode } from 'react';
 import { ConfLink } from '../ConfLink';
 import { go } from '../route';
+import { useT } from '../translate';
 import { Occurrences } from './Occurrences';
 import { RepeatSummary } from './RepeatSummary';
 import { SeriesForm } from './SeriesForm';
-import { useT } from './translate';
 
 function OptionsGate(props: { heading: ReactNode; children: (o: OptionsData) => ReactNode }) {
   const { t, ui } = useT();

@@ -32,9 +32,11 @@ type Row = {
   agencyName: string;
 };
 
-const heldBy = (r: Row, now: Date) =>
+/** Held: recorded as held, or booked and over (the organiser may not have marked it). */
+export const heldBy = (r: Pick<Row, 'status' | 'endsAt'>, now: Date) =>
   r.status === 'held' || (r.status === 'scheduled' && !!r.endsAt && r.endsAt < now);
-const upcoming = (r: Row, now: Date) => r.status === 'scheduled' && !!r.startsAt && r.startsAt >= now;
+export const upcoming = (r: Pick<Row, 'status' | 'startsAt'>, now: Date) =>
+  r.status === 'scheduled' && !!r.startsAt && r.startsAt >= now;
 
 const localDate = (d: Date, zone: string) =>
   Temporal.Instant.fromEpochMilliseconds(d.getTime()).toZonedDateTimeISO(zone).toPlainDate();

@@ -2,6 +2,8 @@
 // Case codes are pseudonymous (CareMap never stores a child's name). The demo organiser and partner
 // take part in some; the coordinator in none, so their screen shows the empty state.
 import type { conference, conferenceParticipant, room } from '../schema/conference';
+import type { feedbackLetter } from '../schema/conference-outreach';
+import type { actionItem, conferenceDecision } from '../schema/meeting-record';
 import { agencyId, userId } from './network';
 import { seedId } from './random';
 
@@ -11,6 +13,9 @@ export interface ConferenceData {
   room: Insert<typeof room>[];
   conference: Insert<typeof conference>[];
   conferenceParticipant: Insert<typeof conferenceParticipant>[];
+  conferenceDecision: Insert<typeof conferenceDecision>[];
+  actionItem: Insert<typeof actionItem>[];
+  feedbackLetter: Insert<typeof feedbackLetter>[];
 }
 
 /** Wall-clock parts of an instant in a time zone. */
@@ -59,6 +64,8 @@ interface Plan {
   organiser: 'organiser' | 'organiser.cz';
   participants: ('organiser' | 'partner' | 'organiser.cz' | 'networker')[];
   status?: 'held';
+  /** A earlier meeting of another plan's case: the same case_ref (its year is that plan's). */
+  caseOf?: string;
 }
 
 const BUDAPEST = 'Europe/Budapest';
@@ -154,6 +161,56 @@ const PLANS: Plan[] = [
     organiser: 'organiser.cz',
     participants: ['organiser.cz', 'networker'],
   },
+  // The history of case 0098 (reviewed again in nine days), so its timeline has a past: the case
+  // conference that made the care plan and the review held since. Both have their record and the
+  // feedback letter sent to the school (see HISTORY below).
+  {
+    key: 'hu-4-intake',
+    kind: 'case_conference',
+    caseNo: null,
+    caseOf: 'hu-4',
+    title: 'Esetkonferencia – gondozási terv készítése',
+    days: -200,
+    at: [10, 0],
+    minutes: 90,
+    organiser: 'organiser',
+    participants: ['organiser', 'partner'],
+    status: 'held',
+  },
+  {
+    key: 'hu-4-review',
+    kind: 'care_plan_review',
+    caseNo: null,
+    caseOf: 'hu-4',
+    title: 'Gondozási terv felülvizsgálata',
+    days: -160,
+    at: [9, 30],
+    minutes: 60,
+    organiser: 'organiser',
+    participants: ['organiser', 'partner'],
+    status: 'held',
+  },
+];
+
+/** Decisions and action items of the held history meetings; the school gets a letter after each. */
+const HISTORY: Array<{
+  plan: string;
+  decision: string;
+  items: Array<{ title: string; owner: 'organiser' | 'partner'; dueDays: number; done: boolean }>;
+}> = [
+  {
+    plan: 'hu-4-intake',
+    decision: 'Gondozási terv készül; az iskola havonta jelez a hiányzásokról.',
+    items: [
+      { title: 'Családlátogatás megszervezése', owner: 'organiser', dueDays: -185, done: true },
+      { title: 'Havi jelzés a hiányzásokról', owner: 'partner', dueDays: 20, done: false },
+    ],
+  },
+  {
+    plan: 'hu-4-review',
+    decision: 'A gondozási terv változatlanul folytatódik.',
+    items: [{ title: 'Iskolapszichológusi konzultáció', owner: 'partner', dueDays: -130, done: true }],
+  },
 ];
 
 const AGENCY_OF: Record<string, string> = {
@@ -163,8 +220,17 @@ const AGENCY_OF: Record<string, string> = {
   networker: 'local-network:CZ-63',
 };
 
-export function generateConferences(now: Date): ConferenceData {
-  const d: ConferenceData = { room: [], conference: [], conferenceParticipant: [] };
+/** `schoolInstitutionId`: the partner institution of the demo partner's school (the letters' recipient). */
+export function generateConferences(now: Date, schoolInstitutionId?: string): ConferenceData {
+  const d: ConferenceData = {
+    room: [],
+    conference: [],
+    conferenceParticipant: [],
+    conferenceDecision: [],
+    actionItem: [],
+    feedbackLetter: [],
+  };
+  const caseRefs = new Map<string, string | null>();
   // Meeting rooms of the two organisers' agencies, so a new conference has rooms to propose.
   for (const [key, agencyKey, name, capacity] of [
     ['hu-large', 'cwc:HU-JN', 'Nagy tárgyaló', 14],
@@ -178,10 +244,13 @@ export function generateConferences(now: Date): ConferenceData {
     const day = workday(now, plan.days, tz);
     const startsAt = zonedTime(day.y, day.m, day.d, plan.at[0], plan.at[1], tz);
     const id = seedId(`conference:${plan.key}`);
+    if (!plan.caseOf) caseRefs.set(plan.key, plan.caseNo?.replace('{y}', String(day.y)) ?? null);
     d.conference.push({
       id,
       kind: plan.kind,
-      caseRef: plan.caseNo?.replace('{y}', String(day.y)) ?? null,
+      caseRef: plan.caseOf
+        ? caseRefs.get(plan.caseOf)!
+        : (plan.caseNo?.replace('{y}', String(day.y)) ?? null),
       title: plan.title,
       startsAt,
       endsAt: new Date(startsAt.getTime() + plan.minutes * 60_000),
@@ -205,5 +274,47 @@ export function generateConferences(now: Date): ConferenceData {
       });
     }
   }
+  addHistory(d, now, schoolInstitutionId);
   return d;
+}
+
+function addHistory(d: ConferenceData, now: Date, schoolInstitutionId?: string) {
+  const plans = new Map(PLANS.map((p) => [p.key, p]));
+  for (const h of HISTORY) {
+    const plan = plans.get(h.plan)!;
+    const conferenceId = seedId(`conference:${h.plan}`);
+    const heldAt = d.conference.find((c) => c.id === conferenceId)!.startsAt as Date;
+    const decisionId = seedId(`conference_decision:${h.plan}`);
+    d.conferenceDecision.push({ id: decisionId, conferenceId, text: h.decision, createdAt: heldAt });
+    for (const [i, item] of h.items.entries()) {
+      const due = new Date(now.getTime() + item.dueDays * 86_400_000);
+      d.actionItem.push({
+        id: seedId(`action_item:${h.plan}:${i}`),
+        conferenceId,
+        decisionId,
+        title: item.title,
+        ownerParticipantId: seedId(`conference_participant:${h.plan}:${item.owner}`),
+        ownerAgencyId: agencyId(AGENCY_OF[item.owner]!),
+        dueOn: due.toISOString().slice(0, 10),
+        status: item.done ? 'done' : 'open',
+        completedAt: item.done ? due : null,
+        createdByUserId: userId(plan.organiser),
+      });
+    }
+    if (schoolInstitutionId) {
+      const sentAt = new Date(heldAt.getTime() + 3 * 86_400_000);
+      d.feedbackLetter.push({
+        id: seedId(`feedback_letter:${h.plan}`),
+        conferenceId,
+        partnerInstitutionId: schoolInstitutionId,
+        language: 'hu',
+        subject: 'Visszajelzés az esetkonferenciáról',
+        body: 'Köszönjük a részvételt. A megállapodott feladatokat mellékelten küldjük.',
+        status: 'sent',
+        sentAt,
+        sentBy: userId(plan.organiser),
+        createdBy: userId(plan.organiser),
+      });
+    }
+  }
 }

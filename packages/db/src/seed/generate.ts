@@ -4,7 +4,7 @@ import type { taxonomy, taxonomyTerm } from '../schema/directory';
 import { type ConferenceData, generateConferences } from './conferences';
 import { type DirectoryData, emptyDirectory, generateDirectory } from './directory';
 import { type GeoData, loadGeoData } from './geodata';
-import { demoEmail, generateNetwork, type NetworkData } from './network';
+import { agencyId, demoEmail, generateNetwork, type NetworkData } from './network';
 import { buildTaxonomy } from './taxonomy';
 import { buildTerritories, type TerritoryRow } from './territories';
 import type { CountryVocab } from './vocab';
@@ -60,13 +60,15 @@ export function generateSeedData(options: { now: Date; geo?: GeoData }): SeedDat
     merge(directory, data);
     for (const [k, v] of orgIdByTemplateTown) orgIds.set(k, v);
   }
+  const network = generateNetwork(geo, orgIds);
+  const school = network.partnerInstitution.find((p) => p.agencyId === agencyId('partner:HU-JN:school'));
   return {
     taxonomy,
     taxonomyTerm: terms,
     territory: buildTerritories(geo),
     ...directory,
-    ...generateNetwork(geo, orgIds),
-    ...generateConferences(options.now),
+    ...network,
+    ...generateConferences(options.now, school?.id),
   };
 }
 

@@ -37,6 +37,9 @@ const ORDER: [keyof SeedData, PgTable][] = [
   ['room', schema.room],
   ['conference', schema.conference],
   ['conferenceParticipant', schema.conferenceParticipant],
+  ['conferenceDecision', schema.conferenceDecision],
+  ['actionItem', schema.actionItem],
+  ['feedbackLetter', schema.feedbackLetter],
 ];
 
 /** Rows ready for their table: users get the (shared) demo password hash, service areas their geometry. */
