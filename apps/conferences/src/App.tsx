@@ -13,8 +13,8 @@ import { RespondPage } from './RespondPage';
 import { go, useRoute } from './route';
 import { SeriesList } from './series/SeriesList';
 import { NewSeries, SeriesPage } from './series/SeriesPage';
-import { useT } from './translate';
 import { CaseTimeline } from './timeline/CaseTimeline';
+import { useT } from './translate';
 import { UpcomingConferences } from './UpcomingConferences';
 
 /** Pages that need a signed-in user: show the sign-in prompt, and come back here afterwards. */
