@@ -3,6 +3,7 @@ import { App } from './App';
 import calendarCss from './calendar/calendar.css?inline';
 import css from './conferences.css?inline';
 import outreachCss from './outreach.css?inline';
+import phasesCss from './phases/phases.css?inline';
 import seriesCss from './series/series.css?inline';
 
 export const { bootstrap, mount, unmount } = createLifecycles({
@@ -11,5 +12,6 @@ export const { bootstrap, mount, unmount } = createLifecycles({
   css: `${css}
 ${outreachCss}
 ${calendarCss}
-${seriesCss}`,
+${seriesCss}
+${phasesCss}`,
 });
