@@ -43,6 +43,7 @@ describe('family-conference phases in the browser', () => {
         ].map((key, i) => `${f('stepOf', { n: i + 1, total: 7 })} ${f(`phase.${key}`)}`),
       );
     const step = steps.nth(3);
+    await step.getByRole('button', { name: f('slotAdd') }).click();
     const starts = step.getByLabel(f('slotStarts'));
     const ends = step.getByLabel(f('slotEnds'));
 
@@ -57,6 +58,7 @@ describe('family-conference phases in the browser', () => {
     await step.getByRole('button', { name: f('slotSave') }).click();
     await step.getByText(f('saved')).waitFor();
     await expect.poll(() => step.locator('.phases__slot time').count()).toBe(1);
+    await expect.poll(() => step.getByLabel(f('slotStarts')).count()).toBe(0);
 
     // Tick the first item from the keyboard: Space on the focused checkbox.
     const item = step.locator('.phases__item').first();
@@ -69,6 +71,7 @@ describe('family-conference phases in the browser', () => {
     await page.reload();
     await page.getByRole('heading', { name: f('title'), level: 2 }).waitFor();
     const again = page.locator('.phases__step').nth(3);
+    await again.getByRole('button', { name: f('slotEdit') }).click();
     await expect.poll(() => again.getByLabel(f('slotStarts')).inputValue()).toBe('2031-03-14T10:00');
     await expect.poll(() => again.getByLabel(f('slotEnds')).inputValue()).toBe('2031-03-14T12:30');
     const kept = again.getByRole('checkbox', { name: f('item.professionals_left') });

@@ -17,9 +17,13 @@ export function PhaseSlot({ data, phase }: { data: Phases; phase: Phase }) {
   const [starts, setStarts] = useState(phase.startsAt ? toWallTime(phase.startsAt, zone) : '');
   const [ends, setEnds] = useState(phase.endsAt ? toWallTime(phase.endsAt, zone) : '');
   const [problems, setProblems] = useState<Record<string, string>>({});
+  const [editing, setEditing] = useState(false);
   const save = useMutation(
     trpc.familyPhases.setSlot.mutationOptions({
-      onSuccess: () => void refresh(),
+      onSuccess: () => {
+        setEditing(false);
+        void refresh();
+      },
       onError: (error) => setProblems(apiErrorDetails(error, ui).fieldErrors),
     }),
   );
@@ -37,6 +41,22 @@ export function PhaseSlot({ data, phase }: { data: Phases; phase: Phase }) {
         <span className="conf-muted">{t('familyPhases.slotLabel')}: </span>
         {range}
       </p>
+    );
+  }
+  if (!editing) {
+    return (
+      <div className="phases__slot phases__slot--closed">
+        <span>
+          <span className="conf-muted">{t('familyPhases.slotLabel')}: </span>
+          {range}
+        </span>
+        <Button type="button" variant="quiet" onClick={() => setEditing(true)}>
+          {t(phase.startsAt ? 'familyPhases.slotEdit' : 'familyPhases.slotAdd')}
+        </Button>
+        <span className="conf-muted" aria-live="polite">
+          {save.isSuccess ? t('familyPhases.saved') : ''}
+        </span>
+      </div>
     );
   }
   const submit = (e: FormEvent, clear = false) => {
@@ -91,6 +111,9 @@ export function PhaseSlot({ data, phase }: { data: Phases; phase: Phase }) {
         <Button type="submit" disabled={save.isPending}>
           {t('familyPhases.slotSave')}
         </Button>
+        <Button type="button" variant="secondary" disabled={save.isPending} onClick={() => setEditing(false)}>
+          {t('familyPhases.slotCancel')}
+        </Button>
         {phase.startsAt ? (
           <Button
             type="button"
@@ -102,7 +125,7 @@ export function PhaseSlot({ data, phase }: { data: Phases; phase: Phase }) {
           </Button>
         ) : null}
         <span className="conf-muted" aria-live="polite">
-          {save.isPending ? t('familyPhases.saving') : save.isSuccess ? t('familyPhases.saved') : ''}
+          {save.isPending ? t('familyPhases.saving') : ''}
         </span>
       </div>
       {save.isError ? (
