@@ -201,6 +201,22 @@ describe('family-conference phases', () => {
     expect(after).toMatchObject({ startsAt: null, endsAt: null, version: phase.version });
   });
 
+  it('holds the slot and tick shapes in the database too, whoever writes', async () => {
+    const [phase] = await t.current.db
+      .select()
+      .from(schema.familyPhase)
+      .where(eq(schema.familyPhase.conferenceId, conferenceId));
+    const backwards = t.current.db
+      .update(schema.familyPhase)
+      .set({ startsAt: new Date('2031-03-14T11:00:00Z'), endsAt: new Date('2031-03-14T10:00:00Z') })
+      .where(eq(schema.familyPhase.id, phase!.id));
+    await expect(backwards).rejects.toThrow();
+    const tickWithoutTime = t.current.db
+      .insert(schema.familyPhaseItem)
+      .values({ phaseId: phase!.id, position: 99, text: 'x', done: true });
+    await expect(tickWithoutTime).rejects.toThrow();
+  });
+
   it('refuses outsiders with NOT_FOUND and audits it; participants read but do not write', async () => {
     const phase = (await (await as('organiser')).familyPhases.get({ conferenceId })).phases[0]!;
     const before = (await audits('conference.familyPhases.read', 'denied')).length;
