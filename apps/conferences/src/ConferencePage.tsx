@@ -16,6 +16,7 @@ import { ConfLink } from './ConfLink';
 import { LettersPanel } from './LettersPanel';
 import { kindLabelKey, partstatLabelKey, roleLabelKey } from './labels';
 import { Proposals } from './Proposals';
+import { FamilyPhases } from './phases/FamilyPhases';
 import { MeetingRecord } from './record/MeetingRecord';
 import { CaseRefLink } from './timeline/CaseRefLink';
 import { viewerZone } from './zone';
@@ -64,6 +65,7 @@ export function ConferencePage({ conferenceId }: { conferenceId: string }) {
       ) : (
         <ConferenceDetail conference={conf} onReschedule={() => setRescheduling(true)} />
       )}
+      {conf.kind === 'family_conference' ? <FamilyPhases conferenceId={conf.id} /> : null}
       {!choosing && conf.status !== 'cancelled' && conf.status !== 'draft' ? (
         <MeetingRecord conferenceId={conf.id} />
       ) : null}

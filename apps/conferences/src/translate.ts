@@ -1,7 +1,7 @@
 import { useTranslation } from '@caremap/ui';
 
 /**
- * `t` for the screens whose namespaces (`series.*`, `caseTimeline.*`) are left out of the typed key union (the
+ * `t` for the screens whose namespaces (`series.*`, `caseTimeline.*`, `familyPhases.*`) are left out of the typed key union (the
  * union grew past what the compiler instantiates, TS2589; packages/ui/src/i18n.ts), so keys are
  * plain strings here. The catalog test holds every language to every key; the e2e test reads the
  * texts it expects from the catalog.

@@ -266,6 +266,18 @@ const sampleInputs: Record<string, unknown> = {
   'series.move': { seriesId: NO_SUCH_CONFERENCE, originalDate: '2031-03-14', startsAt: '2031-03-15T10:00' },
   'series.restore': { seriesId: NO_SUCH_CONFERENCE, originalDate: '2031-03-14' },
   'series.schedule': { seriesId: NO_SUCH_CONFERENCE, occurrence: '2031-03-14T10:00' },
+  // Family-conference phases: an unknown conference, phase or item answers NOT_FOUND past the guard
+  // (per-row refusals: conference/family-phases/family-phases.test.ts).
+  'familyPhases.get': { conferenceId: NO_SUCH_CONFERENCE },
+  'familyPhases.setSlot': {
+    phaseId: NO_SUCH_CONFERENCE,
+    expectedVersion: 1,
+    startsAt: new Date('2031-03-14T09:00:00Z'),
+    endsAt: new Date('2031-03-14T11:00:00Z'),
+  },
+  'familyPhases.setStatus': { phaseId: NO_SUCH_CONFERENCE, expectedVersion: 1, status: 'in_progress' },
+  'familyPhases.tick': { itemId: NO_SUCH_CONFERENCE, done: true },
+  'familyPhases.addItem': { phaseId: NO_SUCH_CONFERENCE, text: 'Call the grandmother' },
 };
 
 type Outcome = 'allowed' | 'UNAUTHORIZED:not_signed_in' | 'FORBIDDEN:forbidden' | `error:${string}`;

@@ -309,6 +309,13 @@ export const procedurePolicies: Readonly<Record<string, ProcedurePolicy>> = {
   'series.restore': { resource: 'conference', action: 'update' },
   // Creates the occurrence's conference (conference.create) and books it (conference.book).
   'series.schedule': { resource: 'conference', action: 'update' },
+  // The phases of a family conference: read like conference.get (participants and the responsible
+  // agency's organisers, decided per row and audited); written by the agency's organisers only.
+  'familyPhases.get': { resource: 'conference', action: 'read' },
+  'familyPhases.setSlot': { resource: 'conference', action: 'update' },
+  'familyPhases.setStatus': { resource: 'conference', action: 'update' },
+  'familyPhases.tick': { resource: 'conference', action: 'update' },
+  'familyPhases.addItem': { resource: 'conference', action: 'update' },
 };
 
 /** Resources that hold case data: a refusal on them is written to the audit log. */

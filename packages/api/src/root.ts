@@ -6,6 +6,7 @@ import { conferenceRouter } from './router/conference';
 import { coverageRouter } from './router/coverage';
 import { directoryRouter } from './router/directory';
 import { directoryImportRouter } from './router/directory-import';
+import { familyPhasesRouter } from './router/family-phases';
 import { feedbackLetterRouter } from './router/feedback-letter';
 import { invitationRouter } from './router/invitation';
 import { actionItemsRouter, recordRouter } from './router/meeting-record';
@@ -38,6 +39,7 @@ export const appRouter = router({
   networkRecord: networkRecordRouter,
   providerImport: providerImportRouter,
   series: seriesRouter,
+  familyPhases: familyPhasesRouter,
 });
 
 export type AppRouter = typeof appRouter;

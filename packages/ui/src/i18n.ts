@@ -16,7 +16,7 @@ export const LANGUAGE_EVENT = 'caremap:language';
 declare module 'i18next' {
   interface CustomTypeOptions {
     defaultNS: 'translation';
-    // The network screens' strings (`providers.*`, `needs.*`, `coverage.*`, `territories.*`, `territoryReport.*`, `providerCreate.*`, `sheetImport.*`, and the conferences MFE's `series.*` and `caseTimeline.*`) are left out of the key
+    // The network screens' strings (`providers.*`, `needs.*`, `coverage.*`, `territories.*`, `territoryReport.*`, `providerCreate.*`, `sheetImport.*`, and the conferences MFE's `series.*`, `caseTimeline.*` and `familyPhases.*`) are left out of the key
     // type: with them the union of every key path grew past what the compiler can instantiate
     // (TS2589 in other MFEs). apps/network/src/translate.ts looks them up as plain strings; the
     // catalog test still holds every language to every key.
@@ -32,6 +32,7 @@ declare module 'i18next' {
         | 'sheetImport'
         | 'series'
         | 'caseTimeline'
+        | 'familyPhases'
       >;
     };
   }

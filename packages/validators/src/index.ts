@@ -5,6 +5,7 @@ export * from './coverage';
 export * from './directory';
 export * from './directory-import';
 export * from './documents';
+export * from './family-phases';
 export * from './hsds-records';
 export * from './meeting-record';
 export * from './need';

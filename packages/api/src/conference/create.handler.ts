@@ -10,6 +10,7 @@ import { audit } from '../audit';
 import type { Context, SessionUser } from '../context';
 import { appError } from '../errors';
 import { agenciesWith } from '../policy';
+import { ensurePhases } from './family-phases/phases';
 
 const { agency, appUser, conference, conferenceParticipant, membership, room } = schema;
 
@@ -134,6 +135,8 @@ export async function createConference(ctx: Ctx, input: Input, link?: SeriesLink
       .insert(conferenceParticipant)
       .values(rows.map((r, position) => ({ ...r, position, conferenceId: conf!.id })))
       .returning({ id: conferenceParticipant.id });
+    // A family conference starts with its seven phases and their template checklists.
+    if (conf!.kind === 'family_conference') await ensurePhases(tx, conf!.id);
     // Pool rules name participants by position in the input; stored with their new ids.
     const quorum: StoredQuorumRule[] = input.quorum.map((q) =>
       q.kind === 'agency'

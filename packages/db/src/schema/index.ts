@@ -5,6 +5,7 @@ export * from './conference-outreach';
 export * from './conference-series';
 export * from './directory';
 export * from './directory-details';
+export * from './family-phase';
 export * from './import-job';
 export * from './meeting-record';
 export * from './need';
