@@ -33,6 +33,8 @@ export type AppCode =
   | 'invalid_geometry'
   /** A provider spreadsheet was refused as a whole; `details.problem` (and `details.field`) say why. */
   | 'invalid_sheet'
+  /** An .ics file was refused as a whole; `details.problem` (and `details.line`, `details.detail`) say why. */
+  | 'invalid_calendar'
   | 'internal';
 
 export class AppCodeError extends Error {
