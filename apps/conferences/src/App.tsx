@@ -1,5 +1,7 @@
 import { CareMapQueryProvider, useSession } from '@caremap/api-client';
 import { Button, EmptyState, Loading, PageHeading, SignInPrompt, useTranslation } from '@caremap/ui';
+import { AvailabilityLink } from './availability/AvailabilityLink';
+import { AvailabilityPage } from './availability/AvailabilityPage';
 import { CalendarFeed } from './CalendarFeed';
 import { ConferencePage } from './ConferencePage';
 import { ConfLink } from './ConfLink';
@@ -51,6 +53,7 @@ function ListPage() {
       <SignedIn next="/conferences">
         <p className="conf-actions">
           <ConfLink href="/conferences/actions">{t('meetingRecord.myLink')}</ConfLink>
+          <AvailabilityLink />
         </p>
         {organises ? <Dashboard /> : null}
         <UpcomingConferences />
@@ -89,6 +92,12 @@ function ConferencesPage() {
       return (
         <SignedIn next={here}>
           <MyActionItems />
+        </SignedIn>
+      );
+    case 'availability':
+      return (
+        <SignedIn next={here}>
+          <AvailabilityPage />
         </SignedIn>
       );
     case 'conference':
