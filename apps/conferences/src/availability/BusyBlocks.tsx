@@ -9,7 +9,7 @@ import {
   type ValidationIssue,
 } from '@caremap/ui';
 import { busyBlockInput } from '@caremap/validators';
-import { type FormEvent, useState } from 'react';
+import { type FormEvent, useEffect, useRef, useState } from 'react';
 import { Field } from '../Field';
 import { dayFromNow, wallClockIn } from '../zone';
 import { useAvailabilityT } from './translate';
@@ -25,13 +25,30 @@ export function BusyBlocks(props: { blocks: Block[]; timeZone: string }) {
   const queryClient = useQueryClient();
   const language = currentLanguage();
   const refresh = () => queryClient.invalidateQueries({ queryKey: trpc.availability.mine.queryKey() });
-  const remove = useMutation(trpc.availability.removeBusyBlock.mutationOptions({ onSuccess: refresh }));
-  const when = (b: Block) => formatDateTimeRange(b.startsAt, b.endsAt, language, props.timeZone);
   // A calendar file brings many; the first ones, and more on request.
   const [shown, setShown] = useState(PAGE);
+  // After a removal the keyboard focus goes to the next block's button (or the heading), not the
+  // page: once the refreshed list no longer holds the removed block.
+  const [refocus, setRefocus] = useState<{ index: number; id: string } | null>(null);
+  const listRef = useRef<HTMLUListElement>(null);
+  const remove = useMutation(
+    trpc.availability.removeBusyBlock.mutationOptions({
+      onSuccess: refresh,
+      onError: () => setRefocus(null),
+    }),
+  );
+  useEffect(() => {
+    if (refocus === null || props.blocks.some((b) => b.id === refocus.id)) return;
+    const buttons = listRef.current?.querySelectorAll<HTMLButtonElement>('.avail-block button') ?? [];
+    (
+      buttons[Math.min(refocus.index, buttons.length - 1)] ?? document.getElementById('avail-busy-title')
+    )?.focus();
+    setRefocus(null);
+  }, [refocus, props.blocks]);
+  const when = (b: Block) => formatDateTimeRange(b.startsAt, b.endsAt, language, props.timeZone);
   return (
     <section aria-labelledby="avail-busy-title">
-      <h2 id="avail-busy-title" className="conf-subtitle">
+      <h2 id="avail-busy-title" className="conf-subtitle" tabIndex={-1}>
         {at('availability.busyTitle')}
       </h2>
       <p className="conf-muted">{at('availability.busyIntro', { zone: props.timeZone })}</p>
@@ -40,23 +57,28 @@ export function BusyBlocks(props: { blocks: Block[]; timeZone: string }) {
           <p>{at('availability.busyEmptyBody')}</p>
         </EmptyState>
       ) : (
-        <ul className="avail-blocks" aria-label={at('availability.busyListLabel')}>
-          {props.blocks.slice(0, shown).map((b) => (
+        <ul ref={listRef} className="avail-blocks" aria-label={at('availability.busyListLabel')}>
+          {props.blocks.slice(0, shown).map((b, index) => (
             <li key={b.id} className="avail-block">
               <span className="avail-block__when">
                 <time dateTime={b.startsAt.toISOString()}>{when(b)}</time>
               </span>
-              <span className={`cm-badge${b.source === 'ics' ? '' : ' cm-badge--muted'}`}>
-                {b.source === 'ics' ? at('availability.sourceIcs') : at('availability.sourceManual')}
+              <span className="avail-block__meta">
+                <span className={`cm-badge${b.source === 'ics' ? '' : ' cm-badge--muted'}`}>
+                  {b.source === 'ics' ? at('availability.sourceIcs') : at('availability.sourceManual')}
+                </span>
+                <Button
+                  variant="secondary"
+                  busy={remove.isPending && remove.variables?.busyBlockId === b.id}
+                  aria-label={at('availability.removeLabel', { when: when(b) })}
+                  onClick={() => {
+                    setRefocus({ index, id: b.id });
+                    remove.mutate({ busyBlockId: b.id });
+                  }}
+                >
+                  {at('availability.remove')}
+                </Button>
               </span>
-              <Button
-                variant="secondary"
-                busy={remove.isPending && remove.variables?.busyBlockId === b.id}
-                aria-label={at('availability.removeLabel', { when: when(b) })}
-                onClick={() => remove.mutate({ busyBlockId: b.id })}
-              >
-                {at('availability.remove')}
-              </Button>
             </li>
           ))}
         </ul>

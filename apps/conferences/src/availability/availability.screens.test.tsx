@@ -116,7 +116,10 @@ describe('the availability screen', () => {
     await changeLanguage('en');
     const removed: string[] = [];
     await open({
-      'availability.mine': () => withBlocks,
+      'availability.mine': () => ({
+        ...withBlocks,
+        busyBlocks: withBlocks.busyBlocks.filter((b) => !removed.includes(b.id)),
+      }),
       'availability.removeBusyBlock': (input) => {
         removed.push(input.busyBlockId);
         return { removed: input.busyBlockId };
@@ -130,7 +133,12 @@ describe('the availability screen', () => {
     // 08:00 UTC is 09:00 in Prague.
     expect(items[0]!.querySelector('time')!.textContent).toMatch(/9:00.*11:00/);
     items[1]!.querySelector('button')!.click();
-    await vi.waitFor(() => expect(removed).toEqual(['b2']));
+    await vi.waitFor(() => expect(t.container.querySelectorAll('.avail-block')).toHaveLength(1));
+    expect(removed).toEqual(['b2']);
+    // The keyboard focus lands on the block that is left, not on the page.
+    await vi.waitFor(() =>
+      expect(document.activeElement).toBe(t.container.querySelector('.avail-block button')),
+    );
   });
 
   it('adds a busy block on the Prague clock, and says an empty list plainly', async () => {

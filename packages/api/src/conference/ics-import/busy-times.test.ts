@@ -184,6 +184,10 @@ describe('busy times from an .ics file', () => {
       line: 7,
       detail: undefined,
     });
+    // The unclosed quote is in the second of two lines that begin alike.
+    expect(
+      problemOf(calendar(...event('UID:x', 'DTSTART;VALUE=DATE:20270325', 'DTEND;VALUE="DATE:20270326'))),
+    ).toEqual({ problem: 'syntax', line: 7, detail: undefined });
     expect(
       problemOf(['BEGIN:VCALENDAR', 'BEGIN:VEVENT', 'DTSTART:20270325T080000Z', 'END:VCALENDAR'].join('\n')),
     ).toMatchObject({ problem: 'unterminated', line: 2 });

@@ -261,12 +261,19 @@ function propertyLine(lines: string[], beginLine: number | undefined, property: 
   return beginLine;
 }
 
-/** ical.js quotes the offending line (or its parameters, or the bad value); find it in the file. */
+/**
+ * ical.js ends a grammar error with the offending (unfolded) line or its parameters in quotes, and
+ * quotes the bad value of a rule; find where that text is in the file.
+ */
 function quotedLine(lines: string[], message: string): number | undefined {
-  const quoted = [...message.matchAll(/'([^']+)'|"([^"]+)"/g)]
-    .map((m) => (m[1] ?? m[2])!.slice(0, 40))
-    .sort((a, b) => b.length - a.length);
-  for (const head of quoted) {
+  const whole = /(?: in '|\) ")(.+)['"]$/s.exec(message)?.[1];
+  const quoted = whole
+    ? [whole]
+    : [...message.matchAll(/'([^']+)'|"([^"]+)"/g)]
+        .map((m) => (m[1] ?? m[2])!)
+        .sort((a, b) => b.length - a.length);
+  for (const text of quoted) {
+    const head = text.slice(0, 40);
     const index = lines.findIndex((line) => line.includes(head));
     if (index >= 0) return index + 1;
   }
