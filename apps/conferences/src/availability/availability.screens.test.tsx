@@ -125,6 +125,9 @@ describe('the availability screen', () => {
         return { removed: input.busyBlockId };
       },
     });
+    // Only Monday was saved: every other day is off.
+    expect($('#avail-mon-start').value).toBe('08:00');
+    expect($('#avail-tue-start')).toBeNull();
     const items = [...t.container.querySelectorAll('.avail-block')];
     expect(items.map((li) => li.querySelector('.cm-badge')!.textContent)).toEqual([
       en.sourceManual,

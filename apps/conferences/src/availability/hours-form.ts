@@ -20,7 +20,8 @@ type Stored = { timeZone: string; hours: Partial<Record<Weekday, Array<{ start: 
 export function formFromStored(stored: Stored | null, defaultZone: string): HoursForm {
   const days = {} as Record<Weekday, DayRow>;
   for (const day of weekdays) {
-    const ranges = stored ? stored.hours[day] : day === 'sat' || day === 'sun' ? [] : undefined;
+    // Saved: a weekday left out is a day off. Not saved: the assumed Monday-Friday.
+    const ranges = stored ? (stored.hours[day] ?? []) : day === 'sat' || day === 'sun' ? [] : undefined;
     days[day] =
       ranges === undefined
         ? { works: true, start: '08:00', end: '16:00' }
