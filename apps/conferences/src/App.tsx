@@ -1,5 +1,7 @@
 import { CareMapQueryProvider, useSession } from '@caremap/api-client';
 import { Button, EmptyState, Loading, PageHeading, SignInPrompt, useTranslation } from '@caremap/ui';
+import { AvailabilityLink } from './availability/AvailabilityLink';
+import { AvailabilityPage } from './availability/AvailabilityPage';
 import { CalendarFeed } from './CalendarFeed';
 import { ConferencePage } from './ConferencePage';
 import { ConfLink } from './ConfLink';
@@ -60,6 +62,7 @@ function ListPage() {
       <SignedIn next="/conferences">
         <p className="conf-actions">
           <ConfLink href="/conferences/actions">{t('meetingRecord.myLink')}</ConfLink>
+          <AvailabilityLink />
         </p>
         {organises ? <Dashboard /> : null}
         {/* An administrator only learns why there is nothing to see: no views to switch between. */}
@@ -117,6 +120,12 @@ function ConferencesPage() {
       return (
         <SignedIn next={here}>
           <SeriesPage seriesId={route.seriesId} />
+        </SignedIn>
+      );
+    case 'availability':
+      return (
+        <SignedIn next={here}>
+          <AvailabilityPage />
         </SignedIn>
       );
     case 'conference':

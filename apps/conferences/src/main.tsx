@@ -1,5 +1,6 @@
 import { createLifecycles } from '@caremap/mfe-kit';
 import { App } from './App';
+import availabilityCss from './availability/availability.css?inline';
 import calendarCss from './calendar/calendar.css?inline';
 import css from './conferences.css?inline';
 import outreachCss from './outreach.css?inline';
@@ -10,5 +11,5 @@ import timelineCss from './timeline.css?inline';
 export const { bootstrap, mount, unmount } = createLifecycles({
   name: '@caremap/conferences',
   rootComponent: App,
-  css: `${css}\n${outreachCss}\n${calendarCss}\n${seriesCss}\n${timelineCss}\n${phasesCss}`,
+  css: `${css}\n${outreachCss}\n${calendarCss}\n${seriesCss}\n${timelineCss}\n${phasesCss}\n${availabilityCss}`,
 });

@@ -19,6 +19,7 @@ export type Route =
   | { page: 'new' }
   | { page: 'outbox' }
   | { page: 'actions' }
+  | { page: 'availability' }
   | { page: 'respond'; token: string; response: string | null }
   | { page: 'poll'; token: string; lang: string | null }
   | { page: 'conference'; conferenceId: string }
@@ -35,6 +36,7 @@ export function parseRoute(pathAndQuery: string): Route {
   if (rest === 'new') return { page: 'new' };
   if (rest === 'outbox') return { page: 'outbox' };
   if (rest === 'actions') return { page: 'actions' };
+  if (rest === 'availability') return { page: 'availability' };
   if (rest === 'respond') {
     return {
       page: 'respond',

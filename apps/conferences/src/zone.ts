@@ -33,8 +33,14 @@ function offsetAt(instant: number, timeZone: string): number {
 
 /** 23:59 of the day `yyyy-mm-dd` on the clock of `timeZone`, as an instant. */
 export function endOfDayIn(day: string, timeZone: string): Date {
+  return wallClockIn(day, '23:59', timeZone);
+}
+
+/** `HH:MM` (24:00 = next midnight) of the day `yyyy-mm-dd` on the clock of `timeZone`, as an instant. */
+export function wallClockIn(day: string, time: string, timeZone: string): Date {
   const [y, m, d] = day.split('-').map(Number);
-  const wall = Date.UTC(y!, m! - 1, d!, 23, 59, 0);
+  const [h, min] = time.split(':').map(Number);
+  const wall = Date.UTC(y!, m! - 1, d!, h!, min!, 0);
   return new Date(wall - offsetAt(wall - offsetAt(wall, timeZone), timeZone));
 }
 

@@ -162,6 +162,11 @@ const sampleInputs: Record<string, unknown> = {
   },
   // Someone else's (or no) block: NOT_FOUND from the handler, past the guard.
   'availability.removeBusyBlock': { busyBlockId: NO_SUCH_CONFERENCE },
+  // A calendar without events: replaces the caller's (no) imported blocks with none.
+  'availability.importIcs': {
+    fileName: 'empty.ics',
+    content: 'BEGIN:VCALENDAR\r\nVERSION:2.0\r\nPRODID:-//Test//EN\r\nEND:VCALENDAR\r\n',
+  },
   'invitation.respond': { token: 'A'.repeat(43), response: 'accepted' },
   // Nobody's job: NOT_FOUND from the handler, past the guard.
   'directoryImport.get': { id: NO_SUCH_CONFERENCE },

@@ -35,6 +35,8 @@ export type AppCode =
   | 'invalid_sheet'
   /** A series' RRULE was refused; `details.field` is `rrule`, `details.part` the rule part (BYDAY, …). */
   | 'invalid_rrule'
+  /** An .ics file was refused as a whole; `details.problem` (and `details.line`, `details.detail`) say why. */
+  | 'invalid_calendar'
   | 'internal';
 
 export class AppCodeError extends Error {

@@ -252,6 +252,7 @@ export const procedurePolicies: Readonly<Record<string, ProcedurePolicy>> = {
   'availability.setWorkingHours': { access: 'signed_in' },
   'availability.addBusyBlock': { access: 'signed_in' },
   'availability.removeBusyBlock': { access: 'signed_in' },
+  'availability.importIcs': { access: 'signed_in' },
   // The accept/decline link of an invitation e-mail: no sign-in, the token is the credential
   // (rate-limited per client address).
   'invitation.respond': { access: 'public' },

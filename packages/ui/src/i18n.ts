@@ -19,7 +19,8 @@ declare module 'i18next' {
     // The network screens' strings (`providers.*`, `needs.*`, `coverage.*`, `territories.*`, `territoryReport.*`, `providerCreate.*`, `sheetImport.*`, and the conferences MFE's `series.*`, `caseTimeline.*` and `familyPhases.*`) are left out of the key
     // type: with them the union of every key path grew past what the compiler can instantiate
     // (TS2589 in other MFEs). apps/network/src/translate.ts looks them up as plain strings; the
-    // catalog test still holds every language to every key.
+    // catalog test still holds every language to every key. Likewise `availability.*` (the
+    // conferences MFE's availability screen, apps/conferences/src/availability/translate.ts).
     resources: {
       translation: Omit<
         typeof en,
@@ -33,6 +34,7 @@ declare module 'i18next' {
         | 'series'
         | 'caseTimeline'
         | 'familyPhases'
+        | 'availability'
       >;
     };
   }

@@ -2,8 +2,9 @@
 // Each user sees and changes only their own; nobody else's calendar is readable here (organisers
 // get free/busy only through conference.propose, as proposals).
 import { schema } from '@caremap/db';
-import { busyBlockIdInput, busyBlockInput, workingHoursInput } from '@caremap/validators';
+import { busyBlockIdInput, busyBlockInput, importIcsInput, workingHoursInput } from '@caremap/validators';
 import { and, asc, eq, gte } from 'drizzle-orm';
+import { importIcs } from '../conference/ics-import/import.handler';
 import { appError } from '../errors';
 import { protectedProcedure, router } from '../trpc';
 
@@ -57,4 +58,10 @@ export const availabilityRouter = router({
     if (removed.length === 0) throw appError('NOT_FOUND', 'not_found', 'No such busy block of yours');
     return { removed: removed[0]!.id };
   }),
+
+  /**
+   * Replaces my busy blocks from a calendar file with those of this one (today + 90 days). Only
+   * start and end times are kept. A mutation: the file travels in the body.
+   */
+  importIcs: protectedProcedure.input(importIcsInput).mutation(({ ctx, input }) => importIcs(ctx, input)),
 });
