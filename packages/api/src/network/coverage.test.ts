@@ -9,7 +9,7 @@ import { sql } from 'drizzle-orm';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { CoverageOracle } from '../../test/coverage-oracle';
 import { callerFor } from '../../test/fixtures';
-import { type CoverageResult, coverageCsv, coverageGaps, coverageMatrix } from './coverage';
+import { type CoverageResult, coverageCsv, coverageGaps, coverageGapsMany, coverageMatrix } from './coverage';
 
 const t = useTestDatabase();
 let db: Database;
@@ -178,6 +178,40 @@ describe('coverage gaps', () => {
       distanceMeters: 15_000,
     }))!;
     expect(single.territories.map((r) => r.id)).toEqual([territories['6105']]);
+  });
+
+  it('answers a batch of analyses exactly as one call each, in the order asked', async () => {
+    // Every ORP of the region with two types, a mixed pair, another distance, the region itself
+    // (a territory also asked for with its parts) and a territory that does not exist.
+    const region = territories['CZ-63']!;
+    const inputs = [
+      ...oracle.childrenOf(region).flatMap((territoryId) =>
+        [terms.crisis_service!, terms.mother_child_shelter!].map((term) => ({
+          territoryId,
+          termIds: [term],
+          distanceMeters: 15_000,
+        })),
+      ),
+      {
+        territoryId: territories['6105']!,
+        termIds: [terms.crisis_service!, terms.mother_child_shelter!],
+        distanceMeters: 15_000,
+      },
+      { territoryId: territories['6105']!, termIds: [terms.crisis_service!], distanceMeters: 4_000 },
+      { territoryId: region, termIds: [terms.crisis_and_protection!], distanceMeters: 20_000 },
+      {
+        territoryId: '00000000-0000-4000-8000-000000000000',
+        termIds: [terms.crisis_service!],
+        distanceMeters: 15_000,
+      },
+    ];
+    const batch = await coverageGapsMany(db, inputs);
+    expect(batch).toHaveLength(inputs.length);
+    expect(batch.at(-1)).toBeNull();
+    for (const [k, input] of inputs.entries()) {
+      expect(batch[k]).toEqual(await coverageGaps(db, input));
+      if (batch[k]) expectAgreement(batch[k]!, input.territoryId, input.termIds, input.distanceMeters);
+    }
   });
 
   it('reports data quality: the share of services with schedules and with a contact', async () => {

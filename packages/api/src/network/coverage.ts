@@ -1,7 +1,7 @@
 // Coverage and gap analysis for a territory: which settlements of the packaged gazetteer have no
 // service of the chosen types within a distance, the population affected, coverage per child
 // territory (ORPs of a region, districts of a county: the choropleth), services per 10,000
-// inhabitants and data quality. All of it is one PostGIS query per call.
+// inhabitants and data quality. All of it is one PostGIS statement per call, for one analysis or many.
 //
 // Rules, so the figures can be explained to a coordinator:
 // - A service counts when it is active and tagged (attribute on the service) with one of the terms
@@ -17,6 +17,13 @@ import { type Database, selectRows } from '@caremap/db';
 import type { MultiPolygonGeometry } from '@caremap/db/schema';
 import type { CoverageInput } from '@caremap/validators';
 import { sql } from 'drizzle-orm';
+import {
+  type AnalysisKey,
+  boxAround,
+  type CoverageRow,
+  selectCoverageRows,
+  uuidArray,
+} from './coverage-query';
 
 export interface CoverageSettlement {
   geonameId: number;
@@ -71,149 +78,113 @@ export interface CoverageResult {
   dataQuality: DataQuality;
 }
 
-const uuidArray = (ids: readonly string[]) =>
-  sql`array[${sql.join(
-    ids.map((id) => sql`${id}::uuid`),
-    sql`, `,
-  )}]::uuid[]`;
-
-/**
- * A box around a point at least `meters` wide in every direction, in degrees (a degree of latitude
- * is at least 110.5 km on the sphere; a degree of longitude shrinks with the cosine of the latitude,
- * taken half a degree further from the equator to be safe). Only a prefilter for the GiST operator.
- */
-const boxAround = (geom: ReturnType<typeof sql>, meters: number) =>
-  sql`ST_Expand(${geom}, ${meters * 1.02} / (110500 * cos(radians(least(abs(ST_Y(${geom})) + 0.5 + ${meters} / 110500.0, 89)))), ${meters * 1.02} / 110500.0)`;
-
 /** The analysis, or null when there is no such territory. Access is decided by the caller. */
 export async function coverageGaps(db: Database, input: CoverageInput): Promise<CoverageResult | null> {
-  const { territoryId, termIds, distanceMeters } = input;
-  const [territory] = await selectRows<{ id: string; name: string; kind: string }>(
-    db,
-    sql`select id, name, kind::text as kind from territory where id = ${territoryId}::uuid`,
+  const [result] = await coverageGapsMany(db, [input]);
+  return result ?? null;
+}
+
+/**
+ * Many analyses at once (all ORPs of a region x several service types, the service types of a
+ * territory report): each answer is exactly what `coverageGaps` gives for its input, in the order
+ * asked (null for an unknown territory), from one statement (coverage-query.ts) whatever their
+ * number. What depends only on the territory (its settlements, parts, data quality) is computed
+ * once per territory, each settlement-to-location distance once.
+ */
+export async function coverageGapsMany(
+  db: Database,
+  inputs: readonly CoverageInput[],
+): Promise<Array<CoverageResult | null>> {
+  if (inputs.length === 0) return [];
+  // Each distinct set of terms is numbered once; an analysis is (territory, term set, distance).
+  const setNumbers = new Map<string, number>();
+  const roots: Array<{ set_no: number; id: string }> = [];
+  const analyses: AnalysisKey[] = inputs.map((input, i) => {
+    const key = [...new Set(input.termIds)].sort().join(',');
+    let setNo = setNumbers.get(key);
+    if (setNo === undefined) {
+      setNo = setNumbers.size;
+      setNumbers.set(key, setNo);
+      for (const id of key.split(',')) roots.push({ set_no: setNo, id });
+    }
+    return { i, territory_id: input.territoryId, set_no: setNo, distance: input.distanceMeters };
+  });
+  const rows = await selectCoverageRows(db, analyses, roots);
+
+  const of = (part: CoverageRow['part']) => rows.filter((r) => r.part === part);
+  const territories = new Map(of('territory').map((t) => [t.territory_id!, t]));
+  const childrenOf = groupBy(
+    of('child').sort((a, b) => Number(a.ord) - Number(b.ord)),
+    (c) => c.territory_id!,
   );
-  if (!territory) return null;
+  const settlementsOf = groupBy(of('settlement'), (r) => r.territory_id!);
+  const nearest = new Map(
+    of('nearest').map((r) => [`${r.geoname_id}|${r.set_no}|${Number(r.distance)}`, r.nearest]),
+  );
+  const servedBy = groupBy(of('services'), (r) => `${r.territory_id}|${r.set_no}`);
 
-  // Matching locations, once: the settlements' distance checks use them through a GiST index.
-  const matching = sql`
-    with recursive terms(id) as (
-      select unnest(${uuidArray(termIds)})
-      union select t.id from taxonomy_term t join terms on t.parent_id = terms.id
-    ),
-    pts as materialized (
-      select distinct l.id, l.geom, sal.service_id from attribute a
-      join service s on s.id = a.link_id
-      join service_at_location sal on sal.service_id = s.id
-      join location l on l.id = sal.location_id
-      where a.link_entity = 'service' and a.taxonomy_term_id in (select id from terms)
-        and s.status = 'active' and l.geom is not null
-    )`;
-  const area = sql`(select geom from territory where id = ${territoryId}::uuid)`;
-
-  const [settlementRows, serviceRows, childRows, quality] = await Promise.all([
-    selectRows<{
-      geoname_id: number;
-      name: string;
-      population: number;
-      lat: number;
-      lng: number;
-      nearest: number | null;
-      child_id: string | null;
-    }>(
-      db,
-      // The nearest matching location within three times the distance: a bounding-box test on the
-      // geometry first (degrees wide enough for the settlement's latitude), then the exact sphere.
-      sql`${matching},
-      st as materialized (
-        select s.geoname_id, s.name, s.population, s.geom, s.geom::geography as g,
-          ${boxAround(sql`s.geom`, distanceMeters * 3)} as box,
-          (select c.id from territory c where c.parent_id = ${territoryId}::uuid and ST_Intersects(c.geom, s.geom)
-            order by c.name, c.id limit 1) as child_id
-        from settlement s where ST_Intersects(${area}, s.geom)
+  return inputs.map((input, i) => {
+    const t = territories.get(input.territoryId);
+    if (!t) return null;
+    const { set_no, distance } = analyses[i]!;
+    const settlements: CoverageSettlement[] = (settlementsOf.get(input.territoryId) ?? [])
+      .map((r) => {
+        const meters = nearest.get(`${r.geoname_id}|${set_no}|${distance}`) ?? null;
+        return {
+          geonameId: Number(r.geoname_id),
+          name: r.name!,
+          population: Number(r.population),
+          lat: Number(r.lat),
+          lng: Number(r.lng),
+          nearestMeters: meters === null ? null : Math.round(Number(meters)),
+          covered: meters !== null && Number(meters) <= distance,
+          childTerritoryId: r.child_id,
+        };
+      })
+      .sort(
+        (a, b) =>
+          Number(a.covered) - Number(b.covered) || b.population - a.population || a.geonameId - b.geonameId,
+      );
+    // The grouping set without the child is the total; a group with a null child is "inside no child".
+    const served = servedBy.get(`${input.territoryId}|${set_no}`) ?? [];
+    const servicesIn = (childId: string) =>
+      Number(served.find((r) => !r.total && r.child_id === childId)?.services ?? 0);
+    const children: CoverageChild[] = (childrenOf.get(input.territoryId) ?? []).map((c) => ({
+      id: c.child_id!,
+      name: c.name!,
+      kind: c.kind!,
+      geometry: JSON.parse(c.geometry!) as MultiPolygonGeometry,
+      ...summarise(
+        settlements.filter((s) => s.childTerritoryId === c.child_id),
+        servicesIn(c.child_id!),
       ),
-      near as (
-        select st.geoname_id, min(ST_Distance(st.g, p.geom::geography, false)) as nearest
-        from st join pts p on p.geom && st.box and ST_DWithin(st.g, p.geom::geography, ${distanceMeters * 3}, false)
-        group by st.geoname_id
-      )
-      select st.geoname_id, st.name, st.population, ST_Y(st.geom) as lat, ST_X(st.geom) as lng,
-        near.nearest, st.child_id
-      from st left join near using (geoname_id)`,
-    ),
-    // Matching services per child territory (and in all), counted by where their locations lie.
-    selectRows<{ child_id: string | null; total: boolean; services: number }>(
-      db,
-      sql`${matching}
-      select c.id as child_id, grouping(c.id) = 1 as total, count(distinct p.service_id)::int as services
-      from pts p left join territory c on c.parent_id = ${territoryId}::uuid and ST_Intersects(c.geom, p.geom)
-      where ST_Intersects(${area}, p.geom)
-      group by grouping sets ((c.id), ())`,
-    ),
-    selectRows<{ id: string; name: string; kind: string; geometry: string | MultiPolygonGeometry }>(
-      db,
-      sql`select id, name, kind::text as kind, ST_AsGeoJSON(geom, 5) as geometry from territory
-          where parent_id = ${territoryId}::uuid order by name, id`,
-    ),
-    selectRows<{ services: number; with_schedule: number; with_contact: number }>(
-      db,
-      sql`with inside as (
-        select distinct sal.service_id as id from service_at_location sal
-        join location l on l.id = sal.location_id join service s on s.id = sal.service_id
-        where s.status = 'active' and l.geom is not null and ST_Intersects(${area}, l.geom)
-      )
-      select count(*)::int as services,
-        count(*) filter (where exists (select 1 from schedule sc where sc.service_id = inside.id))::int as with_schedule,
-        count(*) filter (where exists (select 1 from phone ph where ph.service_id = inside.id)
-          or exists (select 1 from contact ct where ct.service_id = inside.id)
-          or exists (select 1 from service s where s.id = inside.id and s.email is not null))::int as with_contact
-      from inside`,
-    ),
-  ]);
+    }));
+    const qualityServices = Number(t.services);
+    return {
+      territory: { id: input.territoryId, name: t.name!, kind: t.kind! },
+      distanceMeters: input.distanceMeters,
+      termIds: input.termIds,
+      summary: summarise(settlements, Number(served.find((r) => r.total)?.services ?? 0)),
+      settlements,
+      children,
+      dataQuality: {
+        services: qualityServices,
+        withSchedule: qualityServices ? Number(t.with_schedule) / qualityServices : null,
+        withContact: qualityServices ? Number(t.with_contact) / qualityServices : null,
+      },
+    };
+  });
+}
 
-  const settlements: CoverageSettlement[] = settlementRows
-    .map((r) => ({
-      geonameId: Number(r.geoname_id),
-      name: r.name,
-      population: Number(r.population),
-      lat: Number(r.lat),
-      lng: Number(r.lng),
-      nearestMeters: r.nearest === null ? null : Math.round(Number(r.nearest)),
-      covered: r.nearest !== null && Number(r.nearest) <= distanceMeters,
-      childTerritoryId: r.child_id,
-    }))
-    .sort(
-      (a, b) =>
-        Number(a.covered) - Number(b.covered) || b.population - a.population || a.geonameId - b.geonameId,
-    );
-
-  // The grouping set () is the total; a (c.id) group with a null id is "inside no child".
-  const servicesIn = (childId: string) => serviceRows.find((r) => !r.total && r.child_id === childId);
-  const totalServices = Number(serviceRows.find((r) => r.total)?.services ?? 0);
-  const children: CoverageChild[] = childRows.map((c) => ({
-    id: c.id,
-    name: c.name,
-    kind: c.kind,
-    geometry: typeof c.geometry === 'string' ? JSON.parse(c.geometry) : c.geometry,
-    ...summarise(
-      settlements.filter((s) => s.childTerritoryId === c.id),
-      Number(servicesIn(c.id)?.services ?? 0),
-    ),
-  }));
-  const q = quality[0] ?? { services: 0, with_schedule: 0, with_contact: 0 };
-  const qualityServices = Number(q.services);
-  return {
-    territory,
-    distanceMeters,
-    termIds,
-    summary: summarise(settlements, totalServices),
-    settlements,
-    children,
-    dataQuality: {
-      services: qualityServices,
-      withSchedule: qualityServices ? Number(q.with_schedule) / qualityServices : null,
-      withContact: qualityServices ? Number(q.with_contact) / qualityServices : null,
-    },
-  };
+function groupBy<T, K>(items: readonly T[], key: (item: T) => K): Map<K, T[]> {
+  const groups = new Map<K, T[]>();
+  for (const item of items) {
+    const k = key(item);
+    const list = groups.get(k);
+    if (list) list.push(item);
+    else groups.set(k, [item]);
+  }
+  return groups;
 }
 
 export interface CoverageMatrixCell {

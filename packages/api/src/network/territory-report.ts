@@ -15,7 +15,7 @@
 import { type Database, selectRows } from '@caremap/db';
 import type { Labels, MultiPolygonGeometry } from '@caremap/db/schema';
 import { type SQL, sql } from 'drizzle-orm';
-import { coverageGaps } from './coverage';
+import { coverageGapsMany } from './coverage';
 import { pointsOf } from './records/scope';
 
 export const REPORT_TIME_ZONES: Record<string, string> = {
@@ -188,8 +188,13 @@ export async function territoryReport(
   ]);
 
   const coverage: TerritoryReport['coverage'] = [];
-  for (const term of serviceTypes) {
-    const gaps = await coverageGaps(db, { territoryId, termIds: [term.id], distanceMeters });
+  // Every top-level service type in one batch: the territory's settlements and parts once.
+  const analyses = await coverageGapsMany(
+    db,
+    serviceTypes.map((term) => ({ territoryId, termIds: [term.id], distanceMeters })),
+  );
+  for (const [k, term] of serviceTypes.entries()) {
+    const gaps = analyses[k];
     if (!gaps) continue;
     coverage.push({
       termId: term.id,
