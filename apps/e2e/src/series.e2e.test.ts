@@ -32,7 +32,9 @@ describe('signalling-meeting series in the browser', () => {
       .poll(() => page.locator('.conf-rrule code').textContent())
       .toBe('FREQ=WEEKLY;INTERVAL=2;BYDAY=WE');
     await page.getByLabel(s('fieldOnline')).check();
-    await page.locator('.conf-pick').first().locator('input[type=checkbox]').first().check();
+    // The demo partner takes part; not the first user listed (the coordinator), whose empty
+    // conference list another test expects.
+    await page.locator('.conf-pick').first().getByLabel('Demo Partner', { exact: true }).check();
     // A Wednesday at least a week ahead, so the first meeting is still to come.
     const first = new Date(Date.now() + 8 * 86_400_000);
     while (first.getUTCDay() !== 3) first.setUTCDate(first.getUTCDate() + 1);

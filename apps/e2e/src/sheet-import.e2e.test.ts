@@ -83,20 +83,18 @@ describe('spreadsheet import of providers', () => {
     await page.getByRole('link', { name: s('toProviders') }).click();
     const table = page.getByRole('table', { name: text(cs, 'providers.tableCaption') });
     await table.waitFor({ timeout: 30_000 });
-    // The table shows one territory at a time: the ten rows are spread over the networker's three.
+    // The table shows one territory at a time: the ten rows are spread over the networker's three
+    // seeded ORPs (other tests may add custom territories inside them, which show some rows again).
     const territory = page.getByLabel(text(cs, 'providers.territory'), { exact: true });
-    const ids = await territory
-      .locator('option')
-      .evaluateAll((os) => os.map((o) => (o as HTMLOptionElement).value));
+    const orps = ['ORP Jihlava', 'ORP Třebíč', 'ORP Telč'];
     let shown = 0;
-    for (const id of ids) {
-      await territory.selectOption(id);
+    for (const name of orps) {
+      await territory.selectOption({ label: name });
       await table.waitFor({ timeout: 30_000 });
       await page.getByLabel(text(cs, 'providers.filterText')).fill(suffix);
       await expect.poll(() => table.locator('tbody tr', { hasText: suffix }).count()).toBeGreaterThan(0);
       shown += await table.locator('tbody tr', { hasText: suffix }).count();
     }
     expect(shown).toBe(10);
-    expect(ids.length).toBe(3);
   });
 });
