@@ -4,6 +4,9 @@ import { setupReactRoot } from '@caremap/ui/testing';
 import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { Login } from './Login';
 
+// Room for a loaded machine (the default 1 s ran out once in a CI run under load); fails as before.
+const waitFor = <T,>(check: () => T) => vi.waitFor(check, { timeout: 10_000 });
+
 const t = setupReactRoot();
 beforeEach(() => {
   window.history.replaceState(null, '', '/login?next=/network');
@@ -24,7 +27,7 @@ async function renderLogin(login: FakeHandler<'auth.login'>) {
       <Login />
     </CareMapQueryProvider>,
   );
-  await vi.waitFor(() => expect(t.container.querySelector('form')).not.toBeNull());
+  await waitFor(() => expect(t.container.querySelector('form')).not.toBeNull());
 }
 
 function fill(selector: string, value: string) {
@@ -43,11 +46,11 @@ describe('the sign-in form', () => {
     const login = vi.fn();
     await renderLogin(login);
     submit();
-    await vi.waitFor(() => expect(t.container.querySelector('[role=alert]')).not.toBeNull());
+    await waitFor(() => expect(t.container.querySelector('[role=alert]')).not.toBeNull());
     const alert = t.container.querySelector('[role=alert]')!;
     expect(alert.textContent).toContain('E-mail: this field is required');
     expect(alert.textContent).toContain('Password: this field is required');
-    await vi.waitFor(() => expect(document.activeElement).toBe(alert));
+    await waitFor(() => expect(document.activeElement).toBe(alert));
     const email = t.container.querySelector('#login-email')!;
     expect(email.getAttribute('aria-invalid')).toBe('true');
     expect(document.getElementById(email.getAttribute('aria-describedby')!)?.textContent).toBe(
@@ -63,7 +66,7 @@ describe('the sign-in form', () => {
     fill('#login-email', 'organiser@demo.caremap.eu');
     fill('#login-password', 'nope');
     submit();
-    await vi.waitFor(() =>
+    await waitFor(() =>
       expect(t.container.querySelector('[role=alert]')?.textContent).toContain('Wrong e-mail or password'),
     );
     expect(window.location.pathname).toBe('/login');
@@ -77,7 +80,7 @@ describe('the sign-in form', () => {
     fill('#login-email', ' Organiser@Demo.CareMap.eu ');
     fill('#login-password', 'caremap-demo');
     submit();
-    await vi.waitFor(() => expect(window.location.pathname).toBe('/network'));
+    await waitFor(() => expect(window.location.pathname).toBe('/network'));
     expect(login).toHaveBeenCalledWith({ email: 'organiser@demo.caremap.eu', password: 'caremap-demo' });
     expect(sessionChanged).toHaveBeenCalledTimes(1);
     window.removeEventListener(SESSION_EVENT, sessionChanged);
